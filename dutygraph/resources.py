@@ -1,0 +1,58 @@
+"""Where the shipped data files live: the one module that knows.
+
+The Turtle, SPARQL and corpus files sit in the card's top-level folders of a checkout and are
+mapped into the package, so ``importlib.resources`` finds them the same way from a checkout,
+an editable install and an installed wheel.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+
+PACKAGE = "dutygraph"
+DEFAULT_REPORT = "hrw-2002-invisible-exodus-summary.txt"
+
+
+def _folder(name: str) -> Traversable:
+    return files(f"{PACKAGE}.{name}")
+
+
+def ontology_file() -> Traversable:
+    return _folder("ontology") / "dutygraph.ttl"
+
+
+def vocabulary_files() -> list[Traversable]:
+    vocab = _folder("ontology") / "vocab"
+    return sorted((f for f in vocab.iterdir() if f.name.endswith(".ttl")), key=lambda f: f.name)
+
+
+def shape_file(level: str) -> Traversable:
+    return _folder("shapes") / f"{level}.ttl"
+
+
+def query_file(name: str) -> Traversable:
+    return _folder("queries") / f"{name}.rq"
+
+
+def query_files() -> list[Traversable]:
+    folder = _folder("queries")
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".rq")), key=lambda f: f.name)
+
+
+def rule_files() -> list[Traversable]:
+    folder = _folder("queries") / "rules"
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".ru")), key=lambda f: f.name)
+
+
+def check_files() -> list[Traversable]:
+    folder = _folder("queries") / "checks"
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".rq")), key=lambda f: f.name)
+
+
+def extract_data(name: str) -> Traversable:
+    return _folder("extract") / "data" / name
+
+
+def default_report() -> Traversable:
+    return _folder("corpus") / DEFAULT_REPORT

@@ -1,0 +1,208 @@
+"""The intermediate representation: plain frozen dataclasses with code-point spans.
+
+Every stage reads and returns these; only ``emit`` turns them into triples. Offsets are
+Unicode code points into ``Document.text`` (the decoded original), half-open ``[start, end)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded source text. ``name`` is what the user gave (a file name), for messages only."""
+
+    text: str
+    sha256: str
+    encoding: str
+    name: str = ""
+    warnings: tuple[str, ...] = ()
+
+
+BlockKind = Literal["heading", "paragraph", "bullet", "footnote"]
+
+
+@dataclass(frozen=True)
+class FootnoteMarker:
+    """An in-text note marker such as the ``8`` in ``country,8``."""
+
+    span: Span
+    number: int
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-like unit of the text.
+
+    ``heading`` is the index of the nearest heading block above (None when there is none);
+    ``note`` is the footnote number for a footnote body (continuation paragraphs keep it).
+    """
+
+    span: Span
+    kind: BlockKind
+    heading: int | None = None
+    note: int | None = None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The text cut into blocks, with note markers and the text with markers masked.
+
+    ``masked`` has exactly the length of the document text: each marker digit is replaced by a
+    space, so offsets found in ``masked`` are offsets into the original text.
+    """
+
+    blocks: tuple[Block, ...]
+    markers: tuple[FootnoteMarker, ...]
+    masked: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    span: Span
+    block: int  # index into Layout.blocks
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A citation found by a pattern of ``extract/data/citations.json``.
+
+    ``kind`` is the pattern's kind (``treaty_series``, ``un_symbol``, ``resolution``,
+    ``conclusion``, ``provision``, ...); ``fields`` are the named groups that matched, sorted.
+    """
+
+    span: Span
+    kind: str
+    pattern: str
+    text: str
+    fields: tuple[tuple[str, str], ...] = ()
+
+    def field(self, name: str) -> str | None:
+        return dict(self.fields).get(name)
+
+
+MentionCategory = Literal["state", "instrument", "body", "group", "organization"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span that names an entity.
+
+    ``key`` is the IRI of a vocabulary entry, or a document-local key (``local:...``) for an
+    entity found by a fallback pattern. ``via`` says how it was found (``label``, ``demonym``,
+    ``alias``, ``fallback``, ``reference``).
+    """
+
+    span: Span
+    key: str
+    category: MentionCategory
+    label: str
+    via: str = "label"
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A document-local definition: ``(the "Refugee Convention")`` makes ``alias`` name ``key``."""
+
+    span: Span
+    alias: str
+    key: str
+
+
+@dataclass(frozen=True)
+class PartyFact:
+    """A state's stated relation to an instrument (party, ratified, acceded, signed...)."""
+
+    span: Span
+    state: str
+    instrument: str
+    act: str  # a TreatyActionScheme concept local name: Ratification, Accession, ...
+    date: str | None = None  # "1982", "2001-08", "1954-04-22": what the text says, no more
+
+
+@dataclass(frozen=True)
+class MembershipFact:
+    span: Span
+    member: str
+    body: str
+
+
+NormKind = Literal["Obligation", "Prohibition", "Right", "Recommendation"]
+Force = Literal["Binding", "PersuasiveAuthority", "NonBinding"]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A normative statement: who owes (or holds) what, on which basis, how binding."""
+
+    span: Span
+    type: NormKind
+    bearers: tuple[str, ...]
+    action: str
+    action_span: Span
+    trigger: str
+    force: Force
+    bases: tuple[str, ...] = ()
+    beneficiaries: tuple[str, ...] = ()
+    issuer: str | None = None
+    concerns: tuple[str, ...] = ()
+    urged_by: int | None = None  # index of the outer statement of a nested directive
+    customary: bool = False
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An entity a document mentions: a vocabulary entry or a local node found in the text."""
+
+    key: str
+    category: MentionCategory
+    label: str
+    rdf_type: str  # local name of the dg: class (State, Treaty, Body, ActorGroup, ...)
+    span: Span | None = None  # first mention, for local entities' evidence
+    members: tuple[str, ...] = ()  # for groups
+    part_of: str | None = None  # for provisions: the instrument key
+    number: str | None = None  # for provisions: the article number as written
+    citation: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything the extractor found in one document."""
+
+    document: Document
+    layout: Layout
+    sentences: tuple[Sentence, ...]
+    citations: tuple[Citation, ...]
+    mentions: tuple[Mention, ...]
+    aliases: tuple[Alias, ...]
+    entities: tuple[Entity, ...]
+    parties: tuple[PartyFact, ...] = ()
+    memberships: tuple[MembershipFact, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    author: str | None = None
+    notes: dict[int, Span] = field(default_factory=dict)
