@@ -105,7 +105,7 @@ class Citation:
         return dict(self.fields).get(name)
 
 
-MentionCategory = Literal["state", "instrument", "body", "group", "organization"]
+MentionCategory = Literal["state", "instrument", "body", "group", "organization", "provision"]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,297 @@
+"""The ``dutygraph`` command: each subcommand is a thin wrapper over the library.
+
+Exit codes: 0 success (the graph conforms), 1 SHACL violations, 2 a user error (one line on
+stderr, no traceback).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rdflib import Dataset
+
+from dutygraph import __version__
+from dutygraph.build import Built, build, union_graph
+from dutygraph.errors import DutygraphError
+from dutygraph.graphs import load_graphs, serialize, write_atomically
+from dutygraph.query import Result, named_queries, run
+from dutygraph.validate import Report, validate
+
+F = TypeVar("F", bound=Callable[..., Any])
+TABLE_FORMATS = ("table", "csv", "tsv", "json")
+
+
+def user_errors(command: F) -> F:
+    """Turn a user error into one line on stderr and exit status 2."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except DutygraphError as error:
+            click.echo(f"dutygraph: {error}", err=True)
+            sys.exit(2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dutygraph")
+def main() -> None:
+    """Which party owes which duty, under which instrument, how binding, and where the text says so.
+
+    Builds a validated RDF graph of legal instruments, actors, party status and duties from
+    human-rights and refugee-law reports, and answers questions over it.
+    """
+
+
+@main.command("build")
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--out", type=click.Path(path_type=Path), help="Write the graph here (default: stdout)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]),
+    default=None,
+    help="Output format (default: from --out's extension, else ttl).",
+)
+@click.option(
+    "--ir",
+    "ir_out",
+    type=click.Path(path_type=Path),
+    help="Also write the intermediate representation as JSON (for debugging).",
+)
+@click.option(
+    "--max-bytes",
+    type=int,
+    default=50_000_000,
+    show_default=True,
+    help="Refuse input files larger than this.",
+)
+@user_errors
+def build_command(
+    inputs: tuple[Path, ...], out: Path | None, fmt: str | None, ir_out: Path | None, max_bytes: int
+) -> None:
+    """Extract the graph of INPUTS (text or HTML files; default: the bundled report).
+
+    The graph is validated against shapes/core.ttl before it is written; a violation is a bug
+    in dutygraph and exits 1 with the report.
+    """
+    built = build(inputs, max_bytes=max_bytes)
+    for warning in built.warnings:
+        click.echo(f"dutygraph: warning: {warning}", err=True)
+    report = validate(built.dataset)
+    if not report.conforms:
+        click.echo(report.to_text(), err=True)
+        sys.exit(1)
+    chosen = fmt or _format_from_suffix(out) or "ttl"
+    _write(out, serialize(built.dataset, chosen))
+    if ir_out is not None:
+        write_atomically(ir_out, _ir_json(built))
+
+
+def _format_from_suffix(path: Path | None) -> str | None:
+    suffixes = {".ttl": "ttl", ".nt": "nt", ".nq": "nq", ".trig": "trig", ".jsonld": "jsonld"}
+    return suffixes.get(path.suffix.lower()) if path is not None else None
+
+
+def _write(out: Path | None, text: str) -> None:
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomically(out, text)
+
+
+def _ir_json(built: Built) -> str:
+    from dataclasses import asdict
+
+    documents = []
+    for extraction in built.extractions:
+        data = asdict(extraction)
+        data["document"]["text"] = f"<{len(extraction.document.text)} code points>"
+        data["layout"]["masked"] = "<masked text>"
+        data["notes"] = {}
+        documents.append(data)
+    return json.dumps(documents, indent=1, ensure_ascii=False, default=str) + "\n"
+
+
+@main.command("validate")
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "ttl", "json"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--level",
+    type=click.Choice(["core", "recommended", "deep"]),
+    default="core",
+    show_default=True,
+    help="core: violations only; recommended: plus warnings; "
+    "deep: plus the check of every quote against the text.",
+)
+@click.option("--input-format", default=None, help="rdflib format name, if not from the extension.")
+@click.option("--strict", is_flag=True, help="Warnings also make the exit status 1.")
+@user_errors
+def validate_command(
+    graphs: tuple[Path, ...], fmt: str, level: str, input_format: str | None, strict: bool
+) -> None:
+    """Validate GRAPHS (Turtle, N-Triples, N-Quads, TriG, JSON-LD) against the shipped shapes.
+
+    Exit 0 when the graphs conform, 1 on violations (or warnings with --strict), 2 when a file
+    cannot be read or parsed.
+    """
+    report = validate(load_graphs(graphs, input_format), level=level)
+    click.echo(_report_text(report, fmt))
+    failed = not report.conforms or (strict and bool(report.warnings))
+    sys.exit(1 if failed else 0)
+
+
+def _report_text(report: Report, fmt: str) -> str:
+    if fmt == "ttl":
+        return serialize(report.graph, "ttl")
+    if fmt == "json":
+        rows = [
+            {
+                "severity": f.severity,
+                "focus": str(f.focus),
+                "path": str(f.path or ""),
+                "constraint": str(f.constraint),
+                "shape": str(f.shape),
+                "message": f.message,
+            }
+            for f in report.findings
+        ]
+        return json.dumps({"conforms": report.conforms, "results": rows}, indent=1)
+    return report.to_text()
+
+
+def _graph_options(command: F) -> F:
+    command = click.option(
+        "--graph",
+        "graphs",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        help="Graph file(s) to read (default: build the bundled report).",
+    )(command)
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(TABLE_FORMATS),
+        default="table",
+        show_default=True,
+        help="Output format.",
+    )(command)
+
+
+def _load(graphs: Sequence[Path]) -> Dataset:
+    if graphs:
+        return load_graphs(graphs)
+    return build().dataset
+
+
+@main.command("query")
+@click.argument("name", required=False)
+@_graph_options
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Bind ?KEY_iri (or ?KEY) to the node with this label or IRI.",
+)
+@click.option(
+    "--list", "list_queries", is_flag=True, help="List the named queries and their questions."
+)
+@click.option("--allow-service", is_flag=True, help="Allow SERVICE clauses (network access).")
+@user_errors
+def query_command(
+    name: str | None,
+    graphs: tuple[Path, ...],
+    fmt: str,
+    params: tuple[str, ...],
+    list_queries: bool,
+    allow_service: bool,
+) -> None:
+    """Run the named query NAME (see --list) or a query file NAME.rq, read-only."""
+    if list_queries or name is None:
+        for query_name, question in sorted(named_queries().items()):
+            click.echo(f"{query_name:12s} {question}")
+        return
+    graph = union_graph(_load(graphs))
+    result = run(graph, name, _parse_params(params), allow_service=allow_service)
+    click.echo(render(result, fmt), nl=False)
+
+
+def _parse_params(params: Sequence[str]) -> dict[str, str]:
+    parsed = {}
+    for param in params:
+        key, sep, value = param.partition("=")
+        if not sep or not key.strip():
+            raise DutygraphError(f"--param {param!r}: expected KEY=VALUE")
+        parsed[key.strip()] = value.strip()
+    return parsed
+
+
+@main.command("duties")
+@click.option(
+    "--bearer", default=None, help="Only this actor (a label such as 'China', or an IRI)."
+)
+@_graph_options
+@user_errors
+def duties_command(bearer: str | None, graphs: tuple[Path, ...], fmt: str) -> None:
+    """Every duty and recommendation with bearer, kind, action, basis, evidence and offsets."""
+    graph = union_graph(_load(graphs))
+    params = {"bearer": bearer} if bearer else {}
+    result = run(graph, "duties", params)
+    click.echo(render(result, fmt), nl=False)
+
+
+def render(result: Result, fmt: str) -> str:
+    if fmt == "json":
+        return (
+            json.dumps(
+                [dict(zip(result.columns, row, strict=True)) for row in result.rows],
+                indent=1,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
+    if fmt in {"csv", "tsv"}:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows(result.rows)
+        return buffer.getvalue()
+    return _table(result)
+
+
+def _table(result: Result, width: int = 60) -> str:
+    def cut(value: str) -> str:
+        value = " ".join(value.split())
+        return value if len(value) <= width else value[: width - 1] + "\u2026"
+
+    rows = [tuple(cut(v) for v in row) for row in result.rows]
+    widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(result.columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(result.columns, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines.extend("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in rows)
+    lines.append(f"({len(rows)} rows)")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""Reading and writing graphs: format by file name, parse errors in one line, atomic writes."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from dutygraph.errors import DutygraphError
+from dutygraph.namespace import bind_prefixes
+
+FORMATS = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "nt",
+    ".ntriples": "nt",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".xml": "xml",
+}
+OUTPUT_FORMATS = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld"}
+QUAD_FORMATS = frozenset({"nquads", "trig"})
+
+
+def format_for(path: Path, given: str | None = None) -> str:
+    if given:
+        return OUTPUT_FORMATS.get(given, given)
+    try:
+        return FORMATS[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(sorted(FORMATS))
+        raise DutygraphError(
+            f"{path}: unknown graph format (use one of {known} or --input-format)"
+        ) from None
+
+
+def load_graphs(paths: Iterable[str | Path], input_format: str | None = None) -> Dataset:
+    """All files into one dataset; triples of plain-graph formats go into a graph per file."""
+    dataset = Dataset(default_union=True)
+    bind_prefixes(dataset)
+    for raw in paths:
+        path = Path(raw)
+        _check_readable(path)
+        fmt = format_for(path, input_format)
+        try:
+            data = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise DutygraphError(f"{path}: not UTF-8 text, so not a graph file") from None
+        try:
+            if fmt in QUAD_FORMATS:
+                dataset.parse(data=data, format=fmt)
+            else:
+                dataset.graph(path.resolve().as_uri()).parse(data=data, format=fmt)
+        except Exception as error:  # rdflib raises many types; all mean "bad file"
+            raise DutygraphError(f"{path}: {fmt} parse error{_where(error)}") from None
+    return dataset
+
+
+def _check_readable(path: Path) -> None:
+    if not path.exists():
+        raise DutygraphError(f"{path}: no such file")
+    if path.is_dir():
+        raise DutygraphError(f"{path}: is a directory, not a file")
+    if not os.access(path, os.R_OK):
+        raise DutygraphError(f"{path}: not readable (permission denied)")
+
+
+def _where(error: Exception) -> str:
+    message = " ".join(str(error).split())
+    line = re.search(r"line (\d+)", message) or re.search(r"at line:? ?(\d+)", message)
+    detail = message[:160]
+    return f" at line {line.group(1)}: {detail}" if line else f": {detail}"
+
+
+def serialize(graph: Graph | Dataset, fmt: str) -> str:
+    rdflib_format = OUTPUT_FORMATS.get(fmt, fmt)
+    if rdflib_format == "turtle" and isinstance(graph, Dataset):
+        union = Graph()
+        bind_prefixes(union)
+        for triple in graph.triples((None, None, None)):
+            union.add(triple)
+        graph = union
+    text = graph.serialize(format=rdflib_format)
+    return text if isinstance(text, str) else text.decode("utf-8")
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path`` and rename it, so no half-written file is left."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise DutygraphError(f"{path}: folder {folder} does not exist")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise DutygraphError(f"{path}: cannot write ({error.strerror})") from None

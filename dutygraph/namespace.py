@@ -1,0 +1,141 @@
+"""The dutygraph vocabulary as a checked namespace, and the prefixes every output binds.
+
+``DG`` lists every term declared in ``ontology/dutygraph.ttl`` and ``ontology/vocab/schemes.ttl``;
+a misspelt ``DG.Bearer`` raises instead of minting a new IRI. A test keeps both lists equal.
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDFS, SKOS, XSD, DefinedNamespace
+
+DGID = Namespace("https://w3id.org/dutygraph/id/")
+ODRL = Namespace("http://www.w3.org/ns/odrl/2/")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+
+class DG(DefinedNamespace):
+    """Terms of https://w3id.org/dutygraph/ns#."""
+
+    _NS = Namespace("https://w3id.org/dutygraph/ns#")
+    _fail = True
+
+    # Classes: legal sources
+    LegalSource: URIRef
+    LegalInstrument: URIRef
+    Treaty: URIRef
+    Declaration: URIRef
+    SoftLawInstrument: URIRef
+    Resolution: URIRef
+    DomesticLaw: URIRef
+    UNDocument: URIRef
+    PeriodicReport: URIRef
+    Provision: URIRef
+    CustomaryRule: URIRef
+
+    # Classes: normative statements
+    NormativeStatement: URIRef
+    Obligation: URIRef
+    Prohibition: URIRef
+    Right: URIRef
+    Recommendation: URIRef
+
+    # Classes: actors, acts, documents
+    Actor: URIRef
+    State: URIRef
+    Organization: URIRef
+    Body: URIRef
+    SpecialProcedure: URIRef
+    ActorGroup: URIRef
+    TreatyAction: URIRef
+    Document: URIRef
+    Membership: URIRef
+
+    # Individuals
+    AllStates: URIRef
+
+    # Object properties
+    bearer: URIRef
+    issuer: URIRef
+    legalBasis: URIRef
+    bindingForce: URIRef
+    invokes: URIRef
+    concernsActor: URIRef
+    urgedBy: URIRef
+    includes: URIRef
+    partyTo: URIRef
+    instrument: URIRef
+    actionType: URIRef
+    submittedTo: URIRef
+    monitoredBy: URIRef
+    protocolTo: URIRef
+    adoptedBy: URIRef
+    derivedFrom: URIRef
+    memberOf: URIRef
+    member: URIRef
+
+    # Datatype properties
+    beneficiary: URIRef
+    action: URIRef
+    trigger: URIRef
+    date: URIRef
+    dueDate: URIRef
+    submissionDate: URIRef
+    citation: URIRef
+    articleNumber: URIRef
+    textSha256: URIRef
+    demonym: URIRef
+    inferredBy: URIRef
+
+    # Concept schemes
+    BindingForceScheme: URIRef
+    TreatyActionScheme: URIRef
+    DutyKindScheme: URIRef
+    StateScheme: URIRef
+    InstrumentScheme: URIRef
+    BodyScheme: URIRef
+
+    # Concepts: binding force
+    Binding: URIRef
+    PersuasiveAuthority: URIRef
+    NonBinding: URIRef
+
+    # Concepts: treaty actions
+    Signature: URIRef
+    Ratification: URIRef
+    Accession: URIRef
+    Succession: URIRef
+    ConsentToBeBound: URIRef
+    Denunciation: URIRef
+
+    # Concepts: duty kinds
+    BindingKind: URIRef
+    CustomaryKind: URIRef
+    NonBindingKind: URIRef
+    RecommendationKind: URIRef
+
+
+PREFIXES: dict[str, Namespace] = {
+    "dg": Namespace(str(DG)),
+    "dgid": DGID,
+    "odrl": ODRL,
+    "eli": ELI,
+    "prov": Namespace(str(PROV)),
+    "nif": NIF,
+    "skos": Namespace(str(SKOS)),
+    "org": ORG,
+    "dcterms": Namespace(str(DCTERMS)),
+    "xsd": Namespace(str(XSD)),
+    "rdfs": Namespace(str(RDFS)),
+    "owl": Namespace(str(OWL)),
+    "wd": WD,
+}
+
+
+def bind_prefixes(graph: Graph) -> None:
+    """Bind the project's prefixes, replacing any other binding of the same prefix or namespace."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)

@@ -1,0 +1,143 @@
+"""Running the shipped SPARQL files (and a user's own) over a graph, read-only."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDFS, SKOS
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.parser import parseUpdate
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.term import Node
+
+from dutygraph import resources
+from dutygraph.errors import DutygraphError
+from dutygraph.namespace import DG
+
+_LABELS = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, RDFS.label, DG.demonym)
+
+
+@dataclass(frozen=True)
+class Result:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def named_queries() -> dict[str, str]:
+    """Name -> the question its header comment asks."""
+    result = {}
+    for source in resources.query_files():
+        result[source.name.removesuffix(".rq")] = question_of(source.read_text(encoding="utf-8"))
+    return result
+
+
+def question_of(text: str) -> str:
+    lines = [line.lstrip("# ").rstrip() for line in text.splitlines() if line.startswith("#")]
+    joined = " ".join(lines)
+    match = re.search(r"Question:\s*(.*?)(?:\s+Parameters:|$)", joined)
+    return match.group(1).strip() if match else ""
+
+
+def query_text(name_or_file: str) -> str:
+    path = Path(name_or_file)
+    if path.suffix == ".rq" or "/" in name_or_file:
+        if not path.is_file():
+            raise DutygraphError(f"{name_or_file}: no such query file")
+        return path.read_text(encoding="utf-8")
+    known = named_queries()
+    if name_or_file not in known:
+        raise DutygraphError(f"unknown query {name_or_file!r} (known: {', '.join(sorted(known))})")
+    return resources.query_file(name_or_file).read_text(encoding="utf-8")
+
+
+def prepare(text: str, allow_service: bool = False) -> Query:
+    """Parse a SELECT/ASK/CONSTRUCT query; refuse updates, and SERVICE unless allowed."""
+    try:
+        prepared = prepareQuery(text)
+    except Exception as error:
+        if _is_update(text):
+            raise DutygraphError(
+                "refused: this is a SPARQL UPDATE; queries are read-only"
+            ) from None
+        raise DutygraphError(f"SPARQL syntax error: {_one_line(error)}") from None
+    if not allow_service and "ServiceGraphPattern" in repr(prepared.algebra):
+        raise DutygraphError("refused: the query has a SERVICE clause (use --allow-service)")
+    return prepared
+
+
+@lru_cache(maxsize=64)
+def _prepared_named(text: str) -> Query:
+    return prepare(text)
+
+
+def _is_update(text: str) -> bool:
+    try:
+        parseUpdate(text)
+    except Exception:
+        return False
+    return True
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())[:200]
+
+
+def resolve_parameter(graph: Graph, value: str) -> list[URIRef]:
+    """An IRI as given, or every node whose label equals ``value`` case-insensitively."""
+    if re.match(r"^(?:https?|urn):", value):
+        return [URIRef(value)]
+    wanted = value.casefold().replace("\u2019", "'")
+    found = {
+        subject
+        for prop in _LABELS
+        for subject, label in graph.subject_objects(prop)
+        if isinstance(subject, URIRef) and str(label).casefold().replace("\u2019", "'") == wanted
+    }
+    return sorted(found)
+
+
+def run(
+    graph: Graph,
+    name_or_file: str,
+    params: dict[str, str] | None = None,
+    allow_service: bool = False,
+) -> Result:
+    text = query_text(name_or_file)
+    prepared = _prepared_named(text) if not allow_service else prepare(text, allow_service=True)
+    bindings = _bindings(graph, text, params or {})
+    columns: tuple[str, ...] = ()
+    rows: list[tuple[str, ...]] = []
+    for binding in bindings:
+        result = graph.query(prepared, initBindings=binding)  # type: ignore[arg-type]
+        columns = tuple(str(v) for v in (result.vars or ()))
+        rows.extend(tuple(_cell(row, i) for i in range(len(columns))) for row in result)
+    return Result(columns, tuple(rows))
+
+
+def _cell(row: object, index: int) -> str:
+    value = row[index]  # type: ignore[index]
+    return "" if value is None else str(value)
+
+
+def _bindings(graph: Graph, text: str, params: dict[str, str]) -> list[dict[str, Node]]:
+    combos: list[dict[str, Node]] = [{}]
+    for key, value in params.items():
+        variable = _variable_for(text, key)
+        nodes = resolve_parameter(graph, value)
+        if not nodes:
+            raise DutygraphError(
+                f"--param {key}={value}: nothing in the graph has that label or IRI"
+            )
+        combos = [{**combo, variable: node} for combo in combos for node in nodes]
+    return combos
+
+
+def _variable_for(text: str, key: str) -> str:
+    for candidate in (f"{key}_iri", key):
+        if re.search(rf"\?{re.escape(candidate)}\b", text):
+            return candidate
+    raise DutygraphError(f"--param {key}: the query has no variable ?{key}_iri or ?{key}")

@@ -1,0 +1,69 @@
+"""Definitions: document-local aliases such as ``(the "Sylvanian Convention")`` or ``(FRF)``.
+
+An alias that is already a vocabulary label is left to the vocabulary; any other alias names
+the entity mentioned just before the parenthesis, and later uses of it become mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from dutygraph.extract.gazetteer import Gazetteer
+from dutygraph.extract.ir import Alias, Mention, Span
+from dutygraph.extract.tokens import token_words, tokenize
+
+_QUOTED = re.compile(
+    r"\(\s*(?:hereinafter\s+|referred\s+to\s+(?:in\s+this\s+\w+\s+)?as\s+|known\s+as\s+)?"
+    r"(?:the\s+)?[\"\u201c](?P<alias>[^\"\u201d()]{2,80})[\"\u201d]\s*\)"
+)
+_BARE = re.compile(r"\((?P<alias>[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,4})\)")
+_REFERRED = re.compile(
+    r"\b(?:is|are)\s+referred\s+to\s+as\s+[\"\u201c](?P<alias>[^\"\u201d]{2,80})[\"\u201d]"
+)
+_MAX_GAP = 3
+
+
+def find_aliases(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> tuple[Alias, ...]:
+    aliases: list[Alias] = []
+    for regex in (_QUOTED, _BARE, _REFERRED):
+        for match in regex.finditer(text):
+            alias = match.group("alias").strip()
+            if _is_vocabulary_label(alias, gaz):
+                continue
+            target = _mention_before(mentions, match.start(), text)
+            if target is not None:
+                span = Span(match.start("alias"), match.end("alias"))
+                aliases.append(Alias(span, alias, target.key))
+    return tuple(sorted(aliases, key=lambda a: a.span))
+
+
+def _is_vocabulary_label(alias: str, gaz: Gazetteer) -> bool:
+    tokens = tokenize(alias)
+    hit = gaz.longest_at(tokens, 0) if tokens else None
+    return hit is not None and hit[1] == len(token_words(alias))
+
+
+def _mention_before(mentions: Sequence[Mention], position: int, text: str) -> Mention | None:
+    before = [m for m in mentions if m.span.end <= position]
+    if not before:
+        return None
+    last = max(before, key=lambda m: m.span.end)
+    gap = text[last.span.end : position]
+    return last if len(gap.strip(" ,")) == 0 and len(gap) <= _MAX_GAP else None
+
+
+def alias_mentions(
+    text: str, aliases: Sequence[Alias], category_of: dict[str, Mention]
+) -> tuple[Mention, ...]:
+    """Every later use of a defined alias, as a mention of its entity."""
+    found: list[Mention] = []
+    for alias in aliases:
+        pattern = re.compile(r"(?<![\w])" + re.escape(alias.alias) + r"(?![\w])")
+        template = category_of.get(alias.key)
+        if template is None:
+            continue
+        for match in pattern.finditer(text, alias.span.end):
+            span = Span(match.start(), match.end())
+            found.append(Mention(span, alias.key, template.category, match.group(), "alias"))
+    return tuple(found)

@@ -1,0 +1,196 @@
+"""Emit: the only place that turns the IR into triples and mints IRIs.
+
+IRIs are stable: a document's IRI comes from its SHA-256, a statement's from its span and
+its rank among statements, a local entity's from its normalised label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV
+from rdflib.term import Node
+
+from dutygraph.extract.ir import Entity, Extraction, Span, Statement
+from dutygraph.namespace import DG, DGID, ELI, NIF, ORG, bind_prefixes
+from dutygraph.vocabulary import vocabulary_graph
+
+_COPIED = (
+    RDF.type,
+    SKOS.prefLabel,
+    SKOS.notation,
+    DG.protocolTo,
+    DG.monitoredBy,
+    DG.citation,
+    ELI.date_document,
+    ELI.first_date_entry_in_force,
+)
+_ACTOR_TYPES = {"State", "Organization", "Body", "SpecialProcedure", "ActorGroup"}
+
+
+def document_iri(sha256: str) -> URIRef:
+    return DGID[f"doc/{sha256[:16]}"]
+
+
+class _Emitter:
+    def __init__(self, extraction: Extraction, include_text: bool) -> None:
+        self.x = extraction
+        self.text = extraction.document.text
+        self.doc = document_iri(extraction.document.sha256)
+        self.graph = Graph(identifier=self.doc)
+        self.include_text = include_text
+        self.vocab = vocabulary_graph()
+        bind_prefixes(self.graph)
+
+    def add(self, s: Node, p: Node, o: Node) -> None:
+        self.graph.add((s, p, o))
+
+    def iri(self, key: str) -> URIRef:
+        if key == "dg:AllStates":
+            return DG.AllStates
+        if key.startswith("http"):
+            base, _, fragment = key.partition("#")
+            return URIRef(f"{base}/{_slug(fragment)}") if fragment else URIRef(base)
+        if key.startswith("local:group:all-state"):
+            return DG.AllStates
+        base, _, fragment = key.partition("#")
+        tail = base.removeprefix("local:").replace(":", "/")
+        suffix = f"/{_slug(fragment)}" if fragment else ""
+        return URIRef(f"{self.doc}/{_path(tail)}{suffix}")
+
+    def span(self, span: Span) -> URIRef:
+        node = URIRef(f"{self.doc}/span/{span.start}-{span.end}")
+        if (node, RDF.type, NIF.OffsetBasedString) not in self.graph:
+            self.add(node, RDF.type, NIF.OffsetBasedString)
+            self.add(node, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger))
+            self.add(node, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger))
+            self.add(node, NIF.anchorOf, Literal(span.of(self.text)))
+            self.add(node, NIF.referenceContext, self.doc)
+        return node
+
+    def run(self) -> Graph:
+        self.document()
+        for entity in self.x.entities:
+            self.entity(entity)
+        for index, statement in enumerate(self.x.statements):
+            self.statement(index, statement)
+        self.parties()
+        self.memberships()
+        return self.graph
+
+    def document(self) -> None:
+        d = self.x.document
+        self.add(self.doc, RDF.type, DG.Document)
+        self.add(self.doc, RDF.type, NIF.Context)
+        self.add(self.doc, DG.textSha256, Literal(d.sha256))
+        self.add(self.doc, DCTERMS.source, Literal(d.name or d.sha256[:16]))
+        self.add(self.doc, DCTERMS.format, Literal(f"text/plain; charset={d.encoding}"))
+        if self.include_text:
+            self.add(self.doc, NIF.isString, Literal(self.text))
+        if self.x.author:
+            self.add(self.doc, DCTERMS.creator, self.iri(self.x.author))
+
+    def entity(self, entity: Entity) -> None:
+        node = self.iri(entity.key)
+        if entity.key.startswith("http") and "#" not in entity.key:
+            for p, o in self.vocab.predicate_objects(URIRef(entity.key)):
+                if p in _COPIED and (p != RDF.type or str(o).startswith(str(DG))):
+                    self.add(node, p, o)
+        else:
+            self.add(node, RDF.type, DG[entity.rdf_type])
+            self.add(node, RDFS.label, Literal(entity.label))
+        if entity.rdf_type in _ACTOR_TYPES:
+            self.add(node, RDF.type, DG.Actor)
+        if node == DG.AllStates:
+            self.add(node, RDFS.label, Literal("all States"))
+        for member in entity.members:
+            self.add(node, DG.includes, self.iri(member))
+            self.add(self.iri(member), RDF.type, DG.State)
+        if entity.part_of:
+            self.add(node, ELI.is_part_of, self.iri(entity.part_of))
+            self.add(node, DG.articleNumber, Literal(entity.number or ""))
+        if entity.citation and entity.rdf_type != "Provision":
+            self.add(node, DG.citation, Literal(entity.citation))
+        if entity.span is not None and not entity.key.startswith("http"):
+            self.add(node, PROV.wasDerivedFrom, self.span(entity.span))
+        if entity.span is not None and entity.key.startswith("http"):
+            self.add(node, PROV.wasDerivedFrom, self.span(entity.span))
+
+    def statement(self, index: int, statement: Statement) -> None:
+        node = self.statement_iri(index, statement)
+        self.add(node, RDF.type, DG[statement.type])
+        self.add(node, RDF.type, DG.NormativeStatement)
+        for bearer in statement.bearers:
+            self.add(node, DG.bearer, self.iri(bearer))
+        self.add(node, DG.action, Literal(_one_line(statement.action)))
+        self.add(node, DG.trigger, Literal(statement.trigger))
+        self.add(node, DG.bindingForce, DG[statement.force])
+        basis = DG.invokes if statement.type == "Recommendation" else DG.legalBasis
+        for key in statement.bases:
+            self.add(node, basis, self.iri(key))
+        for beneficiary in statement.beneficiaries:
+            self.add(node, DG.beneficiary, Literal(beneficiary))
+        if statement.issuer:
+            self.add(node, DG.issuer, self.iri(statement.issuer))
+        if self.x.author:
+            self.add(node, PROV.wasAttributedTo, self.iri(self.x.author))
+        for concerned in statement.concerns:
+            self.add(node, DG.concernsActor, self.iri(concerned))
+        if statement.urged_by is not None:
+            outer = self.x.statements[statement.urged_by]
+            self.add(node, DG.urgedBy, self.statement_iri(statement.urged_by, outer))
+        self.add(node, PROV.wasDerivedFrom, self.span(statement.span))
+
+    def statement_iri(self, index: int, statement: Statement) -> URIRef:
+        return URIRef(f"{self.doc}/statement/{statement.span.start}-{statement.span.end}-{index}")
+
+    def parties(self) -> None:
+        for index, fact in enumerate(self.x.parties):
+            node = URIRef(f"{self.doc}/act/{fact.span.start}-{index}")
+            self.add(node, RDF.type, DG.TreatyAction)
+            self.add(node, PROV.wasAssociatedWith, self.iri(fact.state))
+            self.add(node, DG.instrument, self.iri(fact.instrument))
+            self.add(node, DG.actionType, DG[fact.act])
+            if fact.date:
+                self.add(node, DG.date, _date_literal(fact.date))
+            self.add(node, PROV.wasDerivedFrom, self.span(fact.span))
+
+    def memberships(self) -> None:
+        for index, fact in enumerate(self.x.memberships):
+            node = URIRef(f"{self.doc}/membership/{fact.span.start}-{index}")
+            self.add(node, RDF.type, DG.Membership)
+            self.add(node, DG.member, self.iri(fact.member))
+            self.add(node, DG.memberOf, self.iri(fact.body))
+            self.add(self.iri(fact.member), ORG.memberOf, self.iri(fact.body))
+            self.add(node, PROV.wasDerivedFrom, self.span(fact.span))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-") or "x"
+
+
+def _path(tail: str) -> str:
+    return "/".join(_slug(part) for part in tail.split("/"))
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _date_literal(value: str) -> Literal:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return Literal(value, datatype=XSD.date)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return Literal(value, datatype=XSD.gYearMonth)
+    return Literal(value, datatype=XSD.gYear)
+
+
+def emit(extraction: Extraction, include_text: bool = True) -> Graph:
+    """The document's graph (its identifier is the document IRI)."""
+    return _Emitter(extraction, include_text).run()
+
+
+def emit_all(extractions: Iterable[Extraction]) -> list[Graph]:
+    return [emit(x) for x in extractions]

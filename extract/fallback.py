@@ -1,0 +1,168 @@
+"""Fallback names: capitalised titles with a head noun that the vocabulary does not know.
+
+``the Convention on the Rights of Sylvanians`` is an instrument, ``the Freedonia Rights
+Foundation`` an organisation and ``the Ministry of Unification`` a body, each a document-local
+entity. A title whose head noun lies inside a vocabulary mention is left to the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from dutygraph.extract.ir import Mention, MentionCategory, Span
+from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.tokens import Token, tokenize
+
+_BEFORE_TO = frozenset({"relating", "Relating", "Protocol", "Amendment", "Amendments"})
+_LEADING_ARTICLES = frozenset({"The", "A", "An", "This", "That", "These", "Those"})
+
+
+def local_key(category: str, label: str) -> str:
+    words = re.sub(r"[^\w]+", " ", label.lower()).split()
+    if words and words[-1].endswith("s") and len(words[-1]) > 3 and category == "group":
+        words[-1] = words[-1][:-1]
+    return f"local:{category}:{'-'.join(words)}"
+
+
+def find_titles(text: str, spans: Iterable[Span], known: list[Mention]) -> tuple[Mention, ...]:
+    found: list[Mention] = []
+    for span in spans:
+        tokens = tokenize(text, span.start, span.end)
+        for run in _capitalised_runs(tokens):
+            mention = _title_mention(text, run, known)
+            if mention is not None:
+                found.append(mention)
+    return tuple(found)
+
+
+def _is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _is_title_year(tokens: list[Token], i: int) -> bool:
+    """A year belongs to a title only in front of it (``1967 Protocol``)."""
+    token = tokens[i]
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        len(token.text) == 4
+        and token.text.isdigit()
+        and following is not None
+        and _is_capitalised(following)
+    )
+
+
+def _capitalised_runs(tokens: list[Token]) -> Iterator[list[Token]]:
+    """Maximal runs of capitalised words, joined by title function words and abbreviation dots."""
+    function_words = lexicon().words("title_function_words")
+    heads = _all_heads()
+    run: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if (
+            _is_capitalised(token)
+            or _is_title_year(tokens, i)
+            or (run and token.text == "." and len(run[-1].text) == 1 and _adjacent(run[-1], token))
+            or (run and token.text in {"-", "\u2019"} and _adjacent(run[-1], token))
+            or (
+                run
+                and token.text in function_words
+                and _continues(tokens, i, function_words, heads)
+            )
+        ):
+            run.append(token)
+        else:
+            yield from _emit(run)
+            run = []
+        i += 1
+    yield from _emit(run)
+
+
+def _adjacent(left: Token, right: Token) -> bool:
+    return left.end == right.start
+
+
+def _continues(
+    tokens: list[Token], i: int, function_words: frozenset[str], heads: frozenset[str]
+) -> bool:
+    """A function word stays in a title only when a capitalised word follows it, and ``and``
+    only when it does not start a second name (``the Secretary of X and the Secretary of Y``)."""
+    if tokens[i].text == "to" and (i == 0 or tokens[i - 1].text not in _BEFORE_TO):
+        return False
+    j = i + 1
+    while j < len(tokens) and tokens[j].text in function_words:
+        if tokens[i].text == "and" and tokens[j].text == "the":
+            return False
+        j += 1
+    if j >= len(tokens) or not _is_capitalised(tokens[j]):
+        return False
+    return not (tokens[i].text == "and" and tokens[j].text in heads)
+
+
+def _emit(run: list[Token]) -> Iterator[list[Token]]:
+    """Trims leading articles and splits ``X Foundation and Y Foundation`` into two names."""
+    heads = _all_heads()
+    for index, token in enumerate(run):
+        if (
+            token.text == "and"
+            and _has_head(run[:index], heads)
+            and _has_head(run[index + 1 :], heads)
+        ):
+            yield from _emit(run[:index])
+            yield from _emit(run[index + 1 :])
+            return
+    while run and (run[0].text in _LEADING_ARTICLES or not run[0].text[:1].isalnum()):
+        run = run[1:]
+    if len(run) >= 2:
+        yield run
+
+
+def _has_head(tokens: list[Token], heads: frozenset[str]) -> bool:
+    return any(t.text in heads for t in tokens)
+
+
+def _all_heads() -> frozenset[str]:
+    lex = lexicon()
+    return lex.words("instrument_heads") | lex.words("organization_heads") | lex.words("body_heads")
+
+
+def _head(run: list[Token]) -> tuple[int, MentionCategory] | None:
+    lex = lexicon()
+    for index, token in enumerate(run):
+        if token.text in lex.words("instrument_heads"):
+            return index, "instrument"
+        if token.text in lex.words("body_heads"):
+            return index, "body"
+        if token.text in lex.words("organization_heads"):
+            return index, "organization"
+    return None
+
+
+def _title_mention(text: str, run: list[Token], known: list[Mention]) -> Mention | None:
+    head = _head(run)
+    if head is None:
+        return None
+    index, category = head
+    head_token = run[index]
+    span = Span(run[0].start, run[-1].end)
+    for mention in known:
+        if mention.span.start <= head_token.start and head_token.end <= mention.span.end:
+            return None
+        if mention.span == span:
+            return None
+    label = span.of(text)
+    return Mention(span, local_key(category, label), category, label, "fallback")
+
+
+def instrument_class(label: str) -> str:
+    """The dg: class of a fallback instrument, from its head noun."""
+    lex = lexicon()
+    words = set(re.findall(r"\w+", label))
+    if words & lex.words("domestic_law_heads"):
+        return "DomesticLaw"
+    if words & lex.words("declaration_heads"):
+        return "Declaration"
+    if words & lex.words("soft_law_heads"):
+        return "SoftLawInstrument"
+    return "Treaty"

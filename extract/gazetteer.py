@@ -1,0 +1,164 @@
+"""Gazetteer: leftmost-longest matching of the SKOS vocabulary labels over the text.
+
+Labels of three or more words match case-insensitively (titles vary in capitalisation); shorter
+labels match with their exact capitals, so "Chad" the state is never "chad", nor "US" "us".
+A demonym names its state only before an organ noun ("the Freedonian government").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rdflib import RDF, SKOS, Graph, URIRef
+
+from dutygraph.extract.ir import Entity, Mention, MentionCategory, Span
+from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.tokens import Token, token_words, tokenize
+from dutygraph.namespace import DG
+
+_CATEGORY_BY_CLASS: dict[str, MentionCategory] = {
+    "State": "state",
+    "Treaty": "instrument",
+    "Declaration": "instrument",
+    "SoftLawInstrument": "instrument",
+    "Resolution": "instrument",
+    "DomesticLaw": "instrument",
+    "UNDocument": "instrument",
+    "Organization": "organization",
+    "Body": "body",
+    "SpecialProcedure": "body",
+    "ActorGroup": "group",
+}
+_CASE_FREE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    category: MentionCategory
+    rdf_type: str
+    label: str  # the preferred label
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    # (entry, exact token spelling or None when case-free)
+    ends: list[tuple[Entry, tuple[str, ...] | None]] = field(default_factory=list)
+
+
+@dataclass
+class Gazetteer:
+    """A token trie over vocabulary labels; ``demonyms`` maps an adjective to its state entry."""
+
+    root: _Node = field(default_factory=_Node)
+    demonyms: dict[str, Entry] = field(default_factory=dict)
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+    def add(self, label: str, entry: Entry) -> None:
+        words = token_words(label)
+        if not words:
+            return
+        node = self.root
+        for word in words:
+            node = node.children.setdefault(word.lower(), _Node())
+        exact = None if len(_content_words(words)) >= _CASE_FREE_WORDS else words
+        node.ends.append((entry, exact))
+        self.entries.setdefault(entry.key, entry)
+
+    def longest_at(self, tokens: list[Token], i: int) -> tuple[Entry, int] | None:
+        """The longest label starting at token ``i``: its entry and the index after its end."""
+        node, best = self.root, None
+        for j in range(i, len(tokens)):
+            child = node.children.get(tokens[j].text.lower())
+            if child is None:
+                break
+            node = child
+            for entry, exact in node.ends:
+                if exact is None or exact == tuple(t.text for t in tokens[i : j + 1]):
+                    best = (entry, j + 1)
+                    break
+        return best
+
+
+def _content_words(words: tuple[str, ...]) -> list[str]:
+    return [w for w in words if w[0].isalnum()]
+
+
+def _entity_class(graph: Graph, subject: URIRef) -> str | None:
+    for cls in graph.objects(subject, RDF.type):
+        name = str(cls).removeprefix(str(DG))
+        if name in _CATEGORY_BY_CLASS:
+            return name
+    return None
+
+
+def gazetteer_from_graph(graph: Graph) -> Gazetteer:
+    gaz = Gazetteer()
+    for subject in sorted(set(graph.subjects(RDF.type, SKOS.Concept)), key=str):
+        if not isinstance(subject, URIRef):
+            continue
+        cls = _entity_class(graph, subject)
+        pref = graph.value(subject, SKOS.prefLabel)
+        if cls is None or pref is None:
+            continue
+        entry = Entry(str(subject), _CATEGORY_BY_CLASS[cls], cls, str(pref))
+        for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
+            for label in graph.objects(subject, prop):
+                gaz.add(str(label), entry)
+        for demonym in graph.objects(subject, DG.demonym):
+            gaz.demonyms[str(demonym)] = entry
+    return gaz
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    from dutygraph.vocabulary import vocabulary_graph
+
+    return gazetteer_from_graph(vocabulary_graph())
+
+
+def find_mentions(text: str, gaz: Gazetteer, spans: Iterable[Span]) -> tuple[Mention, ...]:
+    """Vocabulary mentions inside ``spans`` (sentence spans of the masked text)."""
+    found: list[Mention] = []
+    for span in spans:
+        found.extend(_mentions_in(text, gaz, tokenize(text, span.start, span.end)))
+    return tuple(found)
+
+
+def _mentions_in(text: str, gaz: Gazetteer, tokens: list[Token]) -> Iterator[Mention]:
+    i = 0
+    while i < len(tokens):
+        hit = gaz.longest_at(tokens, i)
+        if hit is not None:
+            entry, after = hit
+            span = Span(tokens[i].start, tokens[after - 1].end)
+            yield Mention(span, entry.key, entry.category, span.of(text), "label")
+            i = after
+            continue
+        demonym = _demonym_at(text, gaz, tokens, i)
+        if demonym is not None:
+            yield demonym
+            i += 2
+            continue
+        i += 1
+
+
+def _demonym_at(text: str, gaz: Gazetteer, tokens: list[Token], i: int) -> Mention | None:
+    """``Freedonian government``: a demonym (one or two words) followed by an organ noun."""
+    organs = lexicon().words("state_organ_nouns")
+    for width in (2, 1):
+        if i + width >= len(tokens):
+            continue
+        adjective = " ".join(t.text for t in tokens[i : i + width])
+        entry = gaz.demonyms.get(adjective)
+        if entry is not None and tokens[i + width].text.lower() in organs:
+            span = Span(tokens[i].start, tokens[i + width].end)
+            return Mention(span, entry.key, entry.category, span.of(text), "demonym")
+    return None
+
+
+def entity_for(entry: Entry) -> Entity:
+    return Entity(entry.key, entry.category, entry.label, entry.rdf_type)

@@ -1,0 +1,301 @@
+"""The extractor: a chain of small stages from a document to an ``Extraction``."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from rdflib import URIRef
+
+from dutygraph.extract.citations import find_citations
+from dutygraph.extract.definitions import alias_mentions, find_aliases
+from dutygraph.extract.fallback import find_titles, instrument_class, local_key
+from dutygraph.extract.gazetteer import Gazetteer, default_gazetteer, find_mentions
+from dutygraph.extract.ir import (
+    Citation,
+    Document,
+    Entity,
+    Extraction,
+    Layout,
+    Mention,
+    Sentence,
+    Span,
+    Statement,
+)
+from dutygraph.extract.layout import layout
+from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.references import find_references
+from dutygraph.extract.relations import Context, relate
+from dutygraph.extract.sentences import split_sentences
+from dutygraph.extract.subjects import Groups
+from dutygraph.namespace import DG
+
+_ARTICLE_HEADING = re.compile(r"^\s*Article\s+(?P<number>[0-9IVXLC]+[A-Z]?)\s*$", re.I)
+_CITATION_INSTRUMENTS = {
+    "un_symbol": "UNDocument",
+    "resolution": "Resolution",
+    "conclusion": "SoftLawInstrument",
+    "general_comment": "SoftLawInstrument",
+}
+
+
+def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
+    """``emit`` aside, the whole extractor: layout, sentences, citations, names, relations."""
+    gaz = gaz or default_gazetteer()
+    lay = layout(doc)
+    sentences = split_sentences(doc, lay)
+    text = lay.masked
+    citations = find_citations(text)
+    found = _mentions(text, gaz, sentences)
+    aliases = find_aliases(text, found, gaz)
+    mentions = _sorted([*found, *alias_mentions(text, aliases, {m.key: m for m in found})])
+    own = _own_instrument(lay, mentions)
+    labels = {key: entry.label for key, entry in gaz.entries.items()}
+    references = find_references(text, sentences, mentions, _protocols(), own, labels)
+    provisions, provision_mentions = _provisions(text, citations, [*mentions, *references], own)
+    cited, cited_mentions = _cited_instruments(text, citations)
+    mentions = _sorted([*mentions, *references, *provision_mentions, *cited_mentions])
+    groups = Groups()
+    notes = _note_bases(lay, mentions)
+    ctx = Context(text, lay, sentences, mentions, groups, notes, _article_headings(text, lay, own))
+    statements, parties, memberships = relate(ctx)
+    author = _author(text, mentions)
+    if author is not None:
+        statements = tuple(_with_issuer(s, author) for s in statements)
+    entities = _entities(gaz, mentions, groups, provisions, cited)
+    return Extraction(
+        doc,
+        lay,
+        sentences,
+        citations,
+        mentions,
+        aliases,
+        entities,
+        parties,
+        memberships,
+        statements,
+        author,
+    )
+
+
+def _sorted(mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    unique = {(m.span, m.key): m for m in mentions}
+    return tuple(sorted(unique.values(), key=lambda m: (m.span.start, -m.span.end, m.key)))
+
+
+def _mentions(text: str, gaz: Gazetteer, sentences: Sequence[Sentence]) -> list[Mention]:
+    spans = [s.span for s in sentences]
+    vocab = list(find_mentions(text, gaz, spans))
+    return [*vocab, *find_titles(text, spans, vocab)]
+
+
+@lru_cache(maxsize=1)
+def _protocols() -> dict[str, str]:
+    from dutygraph.vocabulary import vocabulary_graph
+
+    graph = vocabulary_graph()
+    return {str(parent): str(protocol) for protocol, parent in graph.subject_objects(DG.protocolTo)}
+
+
+def _own_instrument(lay: Layout, mentions: Sequence[Mention]) -> str | None:
+    """A text whose first block is an instrument's title is that instrument."""
+    if not lay.blocks:
+        return None
+    first = lay.blocks[0].span
+    for mention in mentions:
+        if mention.category == "instrument" and first.contains(mention.span):
+            covered = len(mention.span) / max(1, len(lay.masked[first.start : first.end].strip()))
+            return mention.key if covered > 0.8 else None
+    return None
+
+
+def _provisions(
+    text: str, citations: Sequence[Citation], mentions: Sequence[Mention], own: str | None
+) -> tuple[dict[str, Entity], list[Mention]]:
+    entities: dict[str, Entity] = {}
+    found: list[Mention] = []
+    for citation in citations:
+        number = citation.field("article")
+        if citation.kind != "provision" or not number:
+            continue
+        instrument = _instrument_of_provision(text, citation.span, mentions) or own
+        if instrument is None:
+            continue
+        key = f"{instrument}#article-{number}"
+        entities.setdefault(
+            key,
+            Entity(
+                key,
+                "provision",
+                f"Article {number}",
+                "Provision",
+                citation.span,
+                part_of=instrument,
+                number=number,
+            ),
+        )
+        found.append(Mention(citation.span, key, "provision", citation.text, "citation"))
+    return entities, found
+
+
+def _instrument_of_provision(text: str, span: Span, mentions: Sequence[Mention]) -> str | None:
+    after = re.match(r"\s*(?:of|to|in)\s+(?:the\s+)?", text[span.end : span.end + 12])
+    instruments = [m for m in mentions if m.category == "instrument"]
+    if after is not None:
+        start = span.end + after.end()
+        hit = next((m for m in instruments if m.span.start == start), None)
+        if hit is not None:
+            return hit.key
+    before = next(
+        (
+            m
+            for m in reversed(instruments)
+            if m.span.end <= span.start and re.fullmatch(r"\s*,?\s*", text[m.span.end : span.start])
+        ),
+        None,
+    )
+    return before.key if before else None
+
+
+def _cited_instruments(
+    text: str, citations: Sequence[Citation]
+) -> tuple[dict[str, Entity], list[Mention]]:
+    """UN documents, resolutions and conclusions named by their citation are instruments too."""
+    entities: dict[str, Entity] = {}
+    found: list[Mention] = []
+    for citation in citations:
+        rdf_type = _CITATION_INSTRUMENTS.get(citation.kind)
+        if rdf_type is None:
+            continue
+        label = _citation_label(citation)
+        key = local_key(citation.kind, label)
+        entities.setdefault(
+            key, Entity(key, "instrument", label, rdf_type, citation.span, citation=citation.text)
+        )
+        found.append(Mention(citation.span, key, "instrument", citation.text, "citation"))
+    return entities, found
+
+
+def _citation_label(citation: Citation) -> str:
+    number = citation.field("number") or citation.field("symbol") or citation.text
+    if citation.kind == "conclusion":
+        return f"Conclusion No. {number}"
+    if citation.kind == "resolution":
+        return f"resolution {number}"
+    if citation.kind == "general_comment":
+        return citation.text
+    return number
+
+
+def _note_bases(lay: Layout, mentions: Sequence[Mention]) -> dict[int, tuple[str, ...]]:
+    bases: dict[int, list[str]] = {}
+    for block in lay.blocks:
+        if block.kind != "footnote" or block.note is None:
+            continue
+        inside = [
+            m
+            for m in mentions
+            if block.span.contains(m.span) and m.category in {"instrument", "provision"}
+        ]
+        bases.setdefault(block.note, []).extend(_prefer_provisions(inside))
+    return {n: tuple(dict.fromkeys(keys)) for n, keys in bases.items()}
+
+
+def _prefer_provisions(mentions: Sequence[Mention]) -> list[str]:
+    provisions = [m.key for m in mentions if m.category == "provision"]
+    covered = {p.split("#", 1)[0] for p in provisions}
+    rest = [m.key for m in mentions if m.category == "instrument" and m.key not in covered]
+    return provisions + rest
+
+
+def _article_headings(text: str, lay: Layout, own: str | None) -> dict[int, str]:
+    if own is None:
+        return {}
+    result: dict[int, str] = {}
+    for index, block in enumerate(lay.blocks):
+        match = _ARTICLE_HEADING.match(block.span.of(text))
+        if block.kind == "heading" and match is not None:
+            result[index] = f"{own}#article-{match.group('number')}"
+    return result
+
+
+def _author(text: str, mentions: Sequence[Mention]) -> str | None:
+    """The organisation that speaks as the author: the most frequent subject of an author verb
+    ('X believes', 'X makes the following findings', 'the sense of X')."""
+    verbs = "|".join(sorted(lexicon().words("actor_verbs"), key=len, reverse=True))
+    after = re.compile(rf"^(?:['\u2019]s\s+\w+\s+recommendations|\s+(?:{verbs})\b)")
+    votes: Counter[str] = Counter()
+    for mention in mentions:
+        if mention.category not in {"organization", "body"}:
+            continue
+        if after.match(text[mention.span.end : mention.span.end + 40]):
+            votes[mention.key] += 1
+        if re.search(
+            r"sense\s+of\s+(?:the\s+)?$", text[max(0, mention.span.start - 20) : mention.span.start]
+        ):
+            votes[mention.key] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _with_issuer(statement: Statement, author: str) -> Statement:
+    if statement.type != "Recommendation" or statement.issuer is not None:
+        return statement
+    return replace(statement, issuer=author)
+
+
+def _entities(
+    gaz: Gazetteer,
+    mentions: Sequence[Mention],
+    groups: Groups,
+    provisions: dict[str, Entity],
+    cited: dict[str, Entity],
+) -> tuple[Entity, ...]:
+    entities: dict[str, Entity] = {}
+    for mention in mentions:
+        if mention.key in entities or mention.key in provisions or mention.key in cited:
+            continue
+        entry = gaz.entries.get(mention.key)
+        if entry is not None:
+            entities[mention.key] = Entity(
+                entry.key, entry.category, entry.label, entry.rdf_type, mention.span
+            )
+        elif mention.via == "fallback":
+            entities[mention.key] = Entity(
+                mention.key, mention.category, mention.label, _local_type(mention), mention.span
+            )
+    entities.update(provisions)
+    entities.update(cited)
+    entities.update(groups.entities)
+    for protocol_parent in _protocols_needed(entities):
+        entities.setdefault(protocol_parent.key, protocol_parent)
+    return tuple(sorted(entities.values(), key=lambda e: e.key))
+
+
+def _protocols_needed(entities: dict[str, Entity]) -> list[Entity]:
+    gaz = default_gazetteer()
+    wanted = [k for k in entities.values() if k.category == "instrument"]
+    result = []
+    for key, parent in ((p, par) for par, p in _protocols().items()):
+        if key in entities and parent not in entities:
+            entry = gaz.entries.get(parent)
+            if entry is not None and any(e.key == key for e in wanted):
+                result.append(Entity(entry.key, entry.category, entry.label, entry.rdf_type))
+    return result
+
+
+def _local_type(mention: Mention) -> str:
+    if mention.category == "instrument":
+        return instrument_class(mention.label)
+    if mention.category == "body":
+        return "Body"
+    return "Organization"
+
+
+def is_vocabulary(key: str) -> bool:
+    return isinstance(key, str) and key.startswith("http")
+
+
+__all__ = ["URIRef", "extract", "is_vocabulary"]

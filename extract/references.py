@@ -1,0 +1,93 @@
+"""References: ``the covenant``, ``its Protocol``, ``this Convention``, ``the Committee``.
+
+Each resolves to the most recent earlier mention whose label has the same head noun; ``its
+Protocol`` to the protocol of the treaty just named; ``this Convention`` to the document's own
+instrument. When the nearest sentence with candidates names two different ones, the reference
+is left unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from dutygraph.extract.ir import Mention, Sentence, Span
+
+_REFERENCE = re.compile(
+    r"\b(?P<det>the\s+present|the|this|that|its|their)\s+(?:(?P<year>1[89]\d\d|20\d\d)\s+)?"
+    r"(?:U\.N\.\s+|UN\s+)?(?P<head>covenant|convention|protocol|treaty|agreement|charter|"
+    r"committee|declaration|commission|council)s?\b(?!\s+(?:on|of|relating|against|for)\s+[A-Z])",
+    re.IGNORECASE,
+)
+_ANY_INSTRUMENT_HEADS = frozenset({"treaty"})
+
+
+def find_references(
+    text: str,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    protocols: dict[str, str],
+    own_instrument: str | None,
+    labels: dict[str, str] | None = None,
+) -> tuple[Mention, ...]:
+    """Mentions for resolvable references. ``protocols`` maps a treaty key to its protocol key;
+    ``labels`` gives each vocabulary key its preferred label (an acronym names a covenant too)."""
+    names = labels or {}
+    taken = [m.span for m in mentions]
+    found: list[Mention] = []
+    for match in _REFERENCE.finditer(text):
+        span = Span(match.start(), match.end())
+        if any(span.overlaps(t) for t in taken):
+            continue
+        target = _resolve(match, sentences, [*mentions, *found], protocols, own_instrument, names)
+        if target is not None:
+            found.append(Mention(span, target.key, target.category, match.group(), "reference"))
+    return tuple(found)
+
+
+def _resolve(
+    match: re.Match[str],
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    protocols: dict[str, str],
+    own_instrument: str | None,
+    names: dict[str, str],
+) -> Mention | None:
+    det = match.group("det").lower()
+    head = match.group("head").lower()
+    earlier = sorted((m for m in mentions if m.span.end <= match.start()), key=lambda m: m.span)
+    if det in {"this", "the present"} and own_instrument is not None and head != "committee":
+        return _with_key(earlier, own_instrument, match)
+    if det in {"its", "their"} and head == "protocol":
+        treaty = next((m for m in reversed(earlier) if m.key in protocols), None)
+        if treaty is None:
+            return None
+        return Mention(treaty.span, protocols[treaty.key], "instrument", treaty.label, "reference")
+    candidates = [m for m in earlier if _has_head(m, head, names.get(m.key, ""))]
+    return _nearest_unambiguous(candidates, sentences)
+
+
+def _has_head(mention: Mention, head: str, name: str) -> bool:
+    if head in _ANY_INSTRUMENT_HEADS:
+        return mention.category == "instrument"
+    if head == "committee" and mention.category not in {"body", "organization"}:
+        return False
+    return re.search(rf"\b{head}", f"{mention.label} {name}", re.IGNORECASE) is not None
+
+
+def _with_key(earlier: list[Mention], key: str, match: re.Match[str]) -> Mention:
+    for mention in reversed(earlier):
+        if mention.key == key:
+            return mention
+    return Mention(Span(match.start(), match.end()), key, "instrument", match.group(), "reference")
+
+
+def _nearest_unambiguous(
+    candidates: list[Mention], sentences: Sequence[Sentence]
+) -> Mention | None:
+    if not candidates:
+        return None
+    last = candidates[-1]
+    sentence = next((s.span for s in sentences if s.span.contains(last.span)), last.span)
+    keys = {m.key for m in candidates if sentence.contains(m.span)}
+    return last if len(keys) == 1 else None

@@ -1,0 +1,528 @@
+"""Relations: party status, memberships and normative statements, sentence by sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from dutygraph.extract.ir import (
+    Block,
+    Entity,
+    Layout,
+    MembershipFact,
+    Mention,
+    PartyFact,
+    Sentence,
+    Span,
+    Statement,
+)
+from dutygraph.extract.lexicon import Cue, lexicon
+from dutygraph.extract.subjects import INHERIT, Groups, resolve_subject
+
+_CONNECTOR = re.compile(
+    r"(?:;|,\s*(?:and|but|or|while|whereas)\b|\band\b|\bor\b|\bthat\b)\s*", re.I
+)
+_PASSIVE = re.compile(
+    r"^(?:also\s+|further\s+|then\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|ld|nt)\b"
+)
+_TO = re.compile(r"\s(?:to|should|must|shall)\s")
+_HEADING_ADDRESSEE = re.compile(r"^\s*To\s+(?P<who>.+?)\s*:?\s*$")
+_ACTORS = frozenset({"state", "body", "organization", "group"})
+
+
+@dataclass
+class Context:
+    """What the relations stage reads: the masked text, its units and the mentions in it."""
+
+    text: str
+    layout: Layout
+    sentences: Sequence[Sentence]
+    mentions: Sequence[Mention]
+    groups: Groups
+    note_bases: dict[int, tuple[str, ...]]
+    article_of_heading: dict[int, str] = field(default_factory=dict)
+
+    def mentions_in(self, span: Span) -> list[Mention]:
+        return [m for m in self.mentions if span.contains(m.span)]
+
+    def block_of(self, sentence: Sentence) -> Block:
+        return self.layout.blocks[sentence.block]
+
+
+@dataclass
+class _Found:
+    statements: list[Statement] = field(default_factory=list)
+    parties: list[PartyFact] = field(default_factory=list)
+    memberships: list[MembershipFact] = field(default_factory=list)
+
+
+def relate(
+    ctx: Context,
+) -> tuple[tuple[Statement, ...], tuple[PartyFact, ...], tuple[MembershipFact, ...]]:
+    found = _Found()
+    for sentence in ctx.sentences:
+        if ctx.block_of(sentence).kind == "heading":
+            continue
+        _party_facts(ctx, sentence, found)
+        _memberships(ctx, sentence, found)
+        _statements(ctx, sentence, found)
+        _obligation_phrases(ctx, sentence, found)
+        _customary(ctx, sentence, found)
+    return tuple(found.statements), tuple(found.parties), tuple(found.memberships)
+
+
+# --- normative statements ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _CueHit:
+    start: int
+    end: int
+    cue: Cue
+
+
+def _cue_hits(ctx: Context, sentence: Sentence) -> list[_CueHit]:
+    lex = lexicon()
+    hits = [
+        _CueHit(m.start(), m.end(), cue)
+        for cue in lex.cues()
+        for m in cue.regex.finditer(ctx.text, sentence.span.start, sentence.span.end)
+    ]
+    blocked = [
+        Span(m.start(), m.end())
+        for f in lex.filters()
+        for m in f.finditer(ctx.text, sentence.span.start, sentence.span.end)
+    ]
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[_CueHit] = []
+    for hit in hits:
+        span = Span(hit.start, hit.end)
+        if any(span.overlaps(Span(k.start, k.end)) for k in kept):
+            continue
+        if any(span.overlaps(b) for b in blocked):
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _clause_start(ctx: Context, sentence: Sentence, hits: list[_CueHit], k: int) -> int:
+    floor = hits[k - 1].end if k > 0 else sentence.span.start
+    segment = ctx.text[floor : hits[k].start]
+    semicolon = segment.rfind(";")
+    if k == 0:
+        return floor + semicolon + 1 if semicolon >= 0 else floor
+    last = None
+    for match in _CONNECTOR.finditer(segment):
+        last = match
+    return floor + last.start() if last is not None else floor
+
+
+def _statements(ctx: Context, sentence: Sentence, found: _Found) -> None:
+    hits = _cue_hits(ctx, sentence)
+    starts = [_clause_start(ctx, sentence, hits, k) for k in range(len(hits))]
+    previous: tuple[str, ...] = _previous_bearers(found, ctx, sentence)
+    for k, hit in enumerate(hits):
+        end = starts[k + 1] if k + 1 < len(hits) else sentence.span.end
+        action_span = _action_span(ctx.text, hit.end, end)
+        if action_span is None or _is_conditional(ctx.text, Span(starts[k], hit.start)):
+            continue
+        if hit.cue.name == "directive" and k > 0:
+            continue
+        made = _statement_for(ctx, sentence, hit, Span(starts[k], hit.start), action_span, previous)
+        if made is None:
+            continue
+        index = len(found.statements)
+        found.statements.append(made)
+        previous = made.bearers
+        _nested(ctx, made, index, found)
+
+
+def _previous_bearers(found: _Found, ctx: Context, sentence: Sentence) -> tuple[str, ...]:
+    for statement in reversed(found.statements):
+        if statement.span.end <= sentence.span.start and statement.urged_by is None:
+            gap = ctx.text[statement.span.end : sentence.span.start]
+            return statement.bearers if gap.count("\n\n") <= 1 else ()
+    return ()
+
+
+def _is_conditional(text: str, subject: Span) -> bool:
+    words = re.findall(r"[A-Za-z]+", subject.of(text))
+    return bool(words) and words[0].lower() in lexicon().lower_words("conditional_openers")
+
+
+def _action_span(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ";,.:-\u2014"):
+        end -= 1
+    return Span(start, end) if end - start >= 2 else None
+
+
+def _statement_for(
+    ctx: Context,
+    sentence: Sentence,
+    hit: _CueHit,
+    subject: Span,
+    rest: Span,
+    previous: tuple[str, ...],
+) -> Statement | None:
+    cue = hit.cue
+    action: Span | None = rest
+    if cue.name in {"incumbent", "directive"}:
+        bearers, action = _bearer_after_cue(ctx, rest)
+    else:
+        bearers = resolve_subject(ctx.text, subject, ctx.mentions_in(subject), ctx.groups)
+        if bearers == INHERIT:
+            bearers = previous
+        if not bearers and _PASSIVE.match(rest.of(ctx.text)):
+            bearers = _heading_addressee(ctx, sentence)
+    if not bearers or action is None:
+        return None
+    kind = cue.type
+    if kind == "Obligation" and re.match(r"\s*no\b", subject.of(ctx.text), re.I):
+        kind = "Prohibition"
+    span = Span(min(subject.start, hit.start), action.end)
+    return Statement(
+        span=_trimmed(ctx.text, span),
+        type=kind,  # type: ignore[arg-type]
+        bearers=bearers,
+        action=action.of(ctx.text),
+        action_span=action,
+        trigger=re.sub(r"\s+", " ", ctx.text[hit.start : hit.end]).strip(),
+        force=cue.force,  # type: ignore[arg-type]
+        bases=_bases(ctx, span),
+        beneficiaries=_beneficiaries(ctx, action),
+    )
+
+
+def _trimmed(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and not (text[start].isalnum() or text[start] in "\"'(\u201c"):
+        start += 1
+    return Span(start, end)
+
+
+def _bearer_after_cue(ctx: Context, rest: Span) -> tuple[tuple[str, ...], Span | None]:
+    """``it is essential that Freedonia cease ...``, ``urging Freedonia to halt ...``."""
+    segment = rest.of(ctx.text)
+    to = re.search(r",\s+to\s", segment) or _TO.search(segment)
+    if to is not None:
+        noun = Span(rest.start, rest.start + to.start())
+        action = _action_span(ctx.text, rest.start + to.end(), rest.end)
+        bearers = resolve_subject(ctx.text, noun, ctx.mentions_in(noun), ctx.groups)
+        if bearers and bearers != INHERIT:
+            return bearers, action
+    first = next((m for m in ctx.mentions_in(rest) if m.span.start == rest.start), None)
+    if first is None or first.category not in _ACTORS:
+        return (), None
+    return (first.key,), _action_span(ctx.text, first.span.end, rest.end)
+
+
+def _heading_addressee(ctx: Context, sentence: Sentence) -> tuple[str, ...]:
+    heading_index = ctx.block_of(sentence).heading
+    if heading_index is None:
+        return ()
+    heading = ctx.layout.blocks[heading_index].span
+    match = _HEADING_ADDRESSEE.match(heading.of(ctx.text))
+    if match is None:
+        return ()
+    who = Span(heading.start + match.start("who"), heading.start + match.end("who"))
+    bearers = resolve_subject(ctx.text, who, ctx.mentions_in(who), ctx.groups)
+    return () if bearers == INHERIT else bearers
+
+
+def _nested(ctx: Context, outer: Statement, index: int, found: _Found) -> None:
+    """``urge Freedonia to grant X``: Freedonia owes ``grant X``, urged by the outer statement."""
+    verbs = "|".join(sorted(lexicon().lower_words("directive_verbs"), key=len, reverse=True))
+    head = re.match(
+        rf"(?:(?:also|further|continue\s+to|collectively|strongly|\w+ly)\s+)*(?:{verbs})\s+",
+        outer.action,
+        re.I,
+    )
+    if head is None:
+        return
+    rest = Span(outer.action_span.start + head.end(), outer.action_span.end)
+    bearers, action = _bearer_after_cue(ctx, rest)
+    if not bearers or action is None:
+        return
+    found.statements[index] = replace(outer, concerns=bearers)
+    found.statements.append(
+        Statement(
+            span=outer.span,
+            type="Recommendation",
+            bearers=bearers,
+            action=action.of(ctx.text),
+            action_span=action,
+            trigger=head.group().strip(),
+            force="NonBinding",
+            bases=outer.bases,
+            beneficiaries=_beneficiaries(ctx, action),
+            urged_by=index,
+        )
+    )
+
+
+def _bases(ctx: Context, span: Span) -> tuple[str, ...]:
+    keys: list[str] = []
+    phrases = lexicon().pattern("basis_phrases")
+    for match in phrases.finditer(ctx.text, span.start, span.end):
+        window = Span(match.end(), min(span.end, match.end() + 160))
+        keys.extend(
+            m.key for m in ctx.mentions_in(window) if m.category in {"instrument", "provision"}
+        )
+    for marker in ctx.layout.markers:
+        if span.start <= marker.span.start <= span.end + 3:
+            keys.extend(ctx.note_bases.get(marker.number, ()))
+    article = _article_heading(ctx, span)
+    if article is not None:
+        keys.append(article)
+    covered = {k.split("#", 1)[0] for k in keys if "#" in k}
+    return tuple(dict.fromkeys(k for k in keys if k not in covered))
+
+
+def _article_heading(ctx: Context, span: Span) -> str | None:
+    for index in sorted(ctx.article_of_heading, reverse=True):
+        if ctx.layout.blocks[index].span.end <= span.start:
+            return ctx.article_of_heading[index]
+    return None
+
+
+def _beneficiaries(ctx: Context, action: Span) -> tuple[str, ...]:
+    heads = sorted(lexicon().lower_words("beneficiary_heads"), key=len, reverse=True)
+    pattern = re.compile(
+        r"\b(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+ans\b|\b(?:" + "|".join(map(re.escape, heads)) + r")\b"
+    )
+    found = [m.group() for m in pattern.finditer(ctx.text, action.start, action.end)]
+    return tuple(dict.fromkeys(found))
+
+
+def _obligation_phrases(ctx: Context, sentence: Sentence, found: _Found) -> None:
+    """``Freedonia's obligations as a party to the Convention``: a binding duty of Freedonia."""
+    pattern = lexicon().pattern("obligation_phrase")
+    for match in pattern.finditer(ctx.text, sentence.span.start, sentence.span.end):
+        holder = _holder(ctx, sentence, match.start())
+        instruments = _instruments_after(ctx, match.end(), sentence.span.end)
+        if not holder or not instruments:
+            continue
+        start = match.start() + len(match.group()) - len(match.group().lstrip("'\u2019s "))
+        words = re.search(r"obligations", match.group())
+        start = match.start() + (words.start() if words else 0)
+        end = max(m.span.end for m in instruments)
+        action = Span(start, end)
+        found.statements.append(
+            Statement(
+                span=Span(min(sentence.span.start, start), sentence.span.end),
+                type="Obligation",
+                bearers=holder,
+                action=action.of(ctx.text),
+                action_span=action,
+                trigger="obligations",
+                force="Binding",
+                bases=tuple(dict.fromkeys(m.key for m in instruments)),
+            )
+        )
+
+
+def _holder(ctx: Context, sentence: Sentence, position: int) -> tuple[str, ...]:
+    before = [
+        m for m in ctx.mentions_in(Span(sentence.span.start, position)) if m.category in _ACTORS
+    ]
+    if not before:
+        return ()
+    last = before[-1]
+    if ctx.text[last.span.end : position].strip() in {"'s", "\u2019s", ""}:
+        return (last.key,)
+    states = [m.key for m in before if m.category == "state"]
+    return (states[0],) if states else ()
+
+
+def _instruments_after(ctx: Context, start: int, limit: int) -> list[Mention]:
+    """Instrument mentions from ``start`` on, while they are joined by ``and``/``,``/``both``."""
+    result: list[Mention] = []
+    position = start
+    for mention in sorted(ctx.mentions_in(Span(start, limit)), key=lambda m: m.span):
+        if mention.span.start < position:
+            continue
+        gap = ctx.text[position : mention.span.start]
+        if not _joins(gap, first=not result):
+            break
+        if mention.category == "instrument":
+            result.append(mention)
+            position = mention.span.end
+    return result
+
+
+def _joins(gap: str, first: bool) -> bool:
+    cleaned = re.sub(r"\([^)]*\)", " ", gap)
+    words = re.findall(r"[\w'\u2019.]+", cleaned.lower())
+    if first:
+        return len(words) <= 4
+    return all(
+        w in {"and", "its", "the", "both", "as", "well", "of", "u.n.", "un"} or w.isdigit()
+        for w in words
+    ) and "," not in cleaned.replace(", and", "")
+
+
+def _customary(ctx: Context, sentence: Sentence, found: _Found) -> None:
+    """A norm stated as customary law binds all states: one statement with bearer all States."""
+    lex = lexicon()
+    span = sentence.span
+    if lex.pattern("customary").search(ctx.text, span.start, span.end) is None:
+        return
+    norm = lex.pattern("norm_subject").search(ctx.text, span.start, span.end)
+    if norm is None or norm.start() - span.start > 40:
+        return
+    stop = re.search(
+        r",|\s(?:is|are|has|have)\s(?:articulated|recognized|recognised|become|a)\b",
+        ctx.text[norm.end() : span.end],
+    )
+    end = norm.end() + stop.start() if stop else span.end
+    action = _action_span(ctx.text, norm.end(), end)
+    if action is None:
+        return
+    negative = (
+        re.match(r"(?:never|not|no)\b", action.of(ctx.text), re.I) or "against" in norm.group()
+    )
+    rule_key = "local:rule:" + re.sub(r"\W+", "-", action.of(ctx.text).lower()).strip("-")[:60]
+    ctx.groups.entities.setdefault(
+        rule_key,
+        Entity(
+            rule_key, "instrument", _rule_label(ctx.text, sentence, action), "CustomaryRule", action
+        ),
+    )
+    bases = (rule_key, *_bases(ctx, span))
+    found.statements.append(
+        Statement(
+            span=span,
+            type="Prohibition" if negative else "Obligation",
+            bearers=("dg:AllStates",),
+            action=action.of(ctx.text),
+            action_span=action,
+            trigger=norm.group().strip(),
+            force="Binding",
+            bases=tuple(dict.fromkeys(bases)),
+            beneficiaries=_beneficiaries(ctx, action),
+            customary=True,
+        )
+    )
+
+
+def _rule_label(text: str, sentence: Sentence, action: Span) -> str:
+    known = re.search(r"known\s+as\s+(?:the\s+)?([^,;]+?)(?:,|\s+is\b)", sentence.span.of(text))
+    return known.group(1).strip() if known else action.of(text)
+
+
+# --- party status and membership -------------------------------------------------------------
+
+
+def _party_facts(ctx: Context, sentence: Sentence, found: _Found) -> None:
+    for cue in lexicon().party_cues():
+        for match in cue.regex.finditer(ctx.text, sentence.span.start, sentence.span.end):
+            clause_start = _clause_floor(ctx.text, sentence.span.start, match.start())
+            if _is_conditional(ctx.text, Span(clause_start, match.start())):
+                continue
+            states = _party_states(ctx, sentence, clause_start, match, found)
+            instruments = _instruments_after(ctx, match.end(), sentence.span.end)
+            if not states or not instruments:
+                continue
+            date = _date_after(ctx.text, instruments[-1].span.end, sentence.span.end)
+            for state in states:
+                for instrument in instruments:
+                    found.parties.append(
+                        PartyFact(sentence.span, state, instrument.key, cue.act, date)
+                    )
+
+
+def _clause_floor(text: str, floor: int, position: int) -> int:
+    segment = text[floor:position]
+    cut = max(segment.rfind(";"), segment.rfind(", but"), segment.rfind(": "))
+    return floor + cut + 1 if cut >= 0 else floor
+
+
+def _party_states(
+    ctx: Context, sentence: Sentence, clause_start: int, match: re.Match[str], found: _Found
+) -> tuple[str, ...]:
+    before = [
+        m for m in ctx.mentions_in(Span(clause_start, match.start())) if m.category == "state"
+    ]
+    if match.group().startswith(",") or "obligations" in match.group():
+        return (before[-1].key,) if before else ()
+    subject = Span(clause_start, match.start())
+    keys = resolve_subject(ctx.text, subject, ctx.mentions_in(subject), ctx.groups)
+    if keys == INHERIT:
+        return _last_state(found)
+    states = tuple(k for k in keys if k.startswith("http") and "/state/" in k)
+    if states:
+        return states
+    return (before[0].key,) if before and match.group().lower().startswith("as ") else ()
+
+
+def _last_state(found: _Found) -> tuple[str, ...]:
+    if found.parties:
+        return (found.parties[-1].state,)
+    return ()
+
+
+def _date_after(text: str, start: int, limit: int) -> str | None:
+    window = text[start : min(limit, start + 80)]
+    for pattern in lexicon().date_patterns():
+        match = pattern.search(window)
+        if match is not None:
+            return _iso_date(match.groupdict())
+    return None
+
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+
+
+def _iso_date(parts: dict[str, str | None]) -> str:
+    year, month, day = parts.get("year"), parts.get("month"), parts.get("day")
+    if month and day:
+        return f"{year}-{_MONTHS[month.lower()]:02d}-{int(day):02d}"
+    if month:
+        return f"{year}-{_MONTHS[month.lower()]:02d}"
+    return str(year)
+
+
+def _memberships(ctx: Context, sentence: Sentence, found: _Found) -> None:
+    pattern = lexicon().pattern("membership")
+    for match in pattern.finditer(ctx.text, sentence.span.start, sentence.span.end):
+        clause_start = _clause_floor(ctx.text, sentence.span.start, match.start())
+        clause_start = max(
+            clause_start,
+            ctx.text.rfind(",", sentence.span.start, match.start()) + 1
+            if not match.group().startswith(",")
+            else clause_start,
+        )
+        subject = Span(clause_start, match.start())
+        keys = resolve_subject(ctx.text, subject, ctx.mentions_in(subject), ctx.groups)
+        if keys == INHERIT:
+            keys = _last_state(found)
+        after = [
+            m
+            for m in ctx.mentions_in(Span(match.end(), sentence.span.end))
+            if m.category in {"body", "organization"}
+        ]
+        if keys and after and after[0].span.start - match.end() <= 6:
+            for key in keys:
+                found.memberships.append(MembershipFact(sentence.span, key, after[0].key))

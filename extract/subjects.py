@@ -1,0 +1,242 @@
+"""Subjects: which actor (or actors) a noun phrase before a modal names.
+
+``resolve_subject`` returns the bearer keys, ``INHERIT`` when the clause has no subject of its
+own (``..., and should allow``) or begins with a pronoun, or ``()`` when the subject is no actor
+(a thing, a person, the author).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from dutygraph.extract.fallback import local_key
+from dutygraph.extract.ir import Entity, Mention, Span
+from dutygraph.extract.lexicon import lexicon
+
+INHERIT = ("<inherit>",)
+_ACTOR_CATEGORIES = frozenset({"state", "body", "organization", "group"})
+_WORD = re.compile(r"[\w'\u2019.-]+")
+_STOP_WORDS = frozenset(
+    {
+        "with",
+        "in",
+        "of",
+        "by",
+        "for",
+        "from",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "to",
+        "at",
+        "on",
+        "including",
+        "especially",
+        "such",
+        "as",
+        "engaged",
+        "affected",
+        "involved",
+        "concerned",
+    }
+)
+
+
+@dataclass
+class Groups:
+    """Group entities found while resolving subjects, keyed by their local key."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+
+    def add(self, label: str, span: Span, members: tuple[str, ...] = ()) -> str:
+        key = local_key("group", label)
+        if key not in self.entities:
+            self.entities[key] = Entity(key, "group", label, "ActorGroup", span, members)
+        elif members and not self.entities[key].members:
+            old = self.entities[key]
+            self.entities[key] = Entity(key, "group", old.label, "ActorGroup", old.span, members)
+        return key
+
+
+def resolve_subject(
+    text: str, span: Span, mentions: Sequence[Mention], groups: Groups
+) -> tuple[str, ...]:
+    span = _after_complementiser(text, _trim(text, span))
+    if len(span) == 0:
+        return INHERIT
+    words = [w.lower() for w in _WORD.findall(span.of(text))]
+    lex = lexicon()
+    if words[0] in lex.lower_words("first_person"):
+        return ()
+    if len(words) == 1 and words[0] in lex.lower_words("pronouns"):
+        return INHERIT
+    inside = [m for m in mentions if span.contains(m.span)]
+    for candidate in _candidates(text, span):
+        bearers = _resolve_phrase(text, candidate, inside, groups)
+        if bearers:
+            return bearers
+    return ()
+
+
+def _trim(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)'\u2019"):
+        end -= 1
+    while start < end:
+        match = re.match(
+            r"(?:and|but|or|then|also|so|thus|further|moreover|furthermore|"
+            r"in\s+particular|in\s+addition|as\s+well|instead)\b[\s,]*",
+            text[start:end],
+            re.IGNORECASE,
+        )
+        if match is None or match.end() == 0:
+            break
+        start += match.end()
+    return Span(start, end)
+
+
+def _after_complementiser(text: str, span: Span) -> Span:
+    """``It is the sense of the Parliament that Freedonia`` -> ``Freedonia``."""
+    last = None
+    for match in re.finditer(r"\bthat\b[\s\u2014-]*", span.of(text)):
+        last = match
+    if last is None or span.start + last.end() >= span.end:
+        return span
+    return _trim(text, Span(span.start + last.end(), span.end))
+
+
+def _candidates(text: str, span: Span) -> list[Span]:
+    """The whole phrase, then the part after its last comma (drops an opener such as
+    ``As an interim step,``), unless the commas belong to an ``including`` list."""
+    phrase = span.of(text)
+    quote = max(phrase.rfind(":"), phrase.rfind('"'), phrase.rfind("\u201c"))
+    if quote >= 0:
+        span = _trim(text, Span(span.start + quote + 1, span.end))
+        phrase = span.of(text)
+    result = [span]
+    comma = phrase.rfind(",")
+    if comma > 0 and "including" not in phrase.lower():
+        result.append(_trim(text, Span(span.start + comma + 1, span.end)))
+    return result
+
+
+def _resolve_phrase(
+    text: str, span: Span, inside: list[Mention], groups: Groups
+) -> tuple[str, ...]:
+    head_span, members = _split_including(text, span, inside)
+    single = _resolve_single(text, head_span, inside, groups, members)
+    if single:
+        return (single,)
+    items = _coordinated_items(text, head_span)
+    if len(items) > 1:
+        keys = [_resolve_single(text, item, inside, groups, ()) for item in items]
+        if all(keys):
+            return tuple(k for k in keys if k)
+    return ()
+
+
+def _split_including(text: str, span: Span, inside: list[Mention]) -> tuple[Span, tuple[str, ...]]:
+    match = re.search(r",?\s*\b(?:including|such as|among them|notably)\b", span.of(text))
+    if match is None:
+        return span, ()
+    head = _trim(text, Span(span.start, span.start + match.start()))
+    listed = Span(span.start + match.end(), span.end)
+    members = tuple(
+        m.key
+        for m in inside
+        if listed.contains(m.span) and m.category == "state" and _is_list_item(text, m, listed)
+    )
+    return head, tuple(dict.fromkeys(members))
+
+
+def _is_list_item(text: str, mention: Mention, listed: Span) -> bool:
+    before = text[listed.start : mention.span.start].rstrip()
+    after = text[mention.span.end : listed.end].lstrip()
+    ok_before = before == "" or before.endswith((",", " and", " or")) or before.endswith("the")
+    ok_after = after == "" or after.startswith((",", "and ", "or "))
+    return ok_before and ok_after
+
+
+def _coordinated_items(text: str, span: Span) -> list[Span]:
+    items: list[Span] = []
+    start = span.start
+    for match in re.finditer(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+)", span.of(text)):
+        items.append(_trim(text, Span(start, span.start + match.start())))
+        start = span.start + match.end()
+    items.append(_trim(text, Span(start, span.end)))
+    return [i for i in items if len(i) > 0]
+
+
+def _resolve_single(
+    text: str, span: Span, inside: list[Mention], groups: Groups, members: tuple[str, ...]
+) -> str | None:
+    lex = lexicon()
+    start = _skip_determiners(text, span)
+    rest = Span(start, span.end)
+    first = next(
+        (m for m in inside if m.span.start == start and m.category in _ACTOR_CATEGORIES), None
+    )
+    if first is not None:
+        tail = text[first.span.end : span.end].strip()
+        tail_words = [w.lower() for w in _WORD.findall(tail)]
+        if not tail_words or (
+            tail_words[0] in lex.lower_words("state_organ_nouns") and len(tail_words) == 1
+        ):
+            return first.key
+        if tail.startswith(("'s", "\u2019s")) and len(tail_words) >= 1:
+            return _group(text, span, groups, members)
+    organ_of = _organ_of(text, rest, inside)
+    if organ_of is not None:
+        return organ_of
+    if _head_word(text, rest) in lex.lower_words("group_heads"):
+        return _group(text, span, groups, members)
+    return None
+
+
+def _skip_determiners(text: str, span: Span) -> int:
+    determiners = lexicon().lower_words("determiners")
+    position = span.start
+    for match in _WORD.finditer(text, span.start, span.end):
+        if match.group().lower() not in determiners:
+            return match.start()
+        position = match.end()
+    return position
+
+
+def _organ_of(text: str, span: Span, inside: list[Mention]) -> str | None:
+    """``the Government of Freedonia`` -> Freedonia."""
+    organs = "|".join(sorted(lexicon().lower_words("state_organ_nouns")))
+    match = re.match(rf"(?:{organs})\s+of\s+(?:the\s+)?", span.of(text), re.IGNORECASE)
+    if match is None:
+        return None
+    position = span.start + match.end()
+    state = next((m for m in inside if m.span.start == position and m.category == "state"), None)
+    if state is None or text[state.span.end : span.end].strip():
+        return None
+    return state.key
+
+
+def _head_word(text: str, span: Span) -> str:
+    """The last word before the first stop word, comma or participle: the phrase's head noun."""
+    head = ""
+    for match in _WORD.finditer(text, span.start, span.end):
+        word = match.group().lower()
+        if word in _STOP_WORDS or (head and word.endswith(("ed", "ing")) and len(word) > 4):
+            break
+        head = word
+        if text[match.end() : match.end() + 1] == ",":
+            break
+    return head
+
+
+def _group(text: str, span: Span, groups: Groups, members: tuple[str, ...]) -> str:
+    match = re.match(r"(?:(?:the|each|every|any|no|and|or|but|also)\s+)*", span.of(text), re.I)
+    start = span.start + (match.end() if match else 0)
+    label = text[start : span.end].strip(" ,")
+    label = re.sub(r"\s+", " ", label)
+    return groups.add(label, Span(start, start + len(text[start : span.end].rstrip(" ,"))), members)
