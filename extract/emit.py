@@ -35,13 +35,13 @@ def document_iri(sha256: str) -> URIRef:
 
 
 class _Emitter:
-    def __init__(self, extraction: Extraction, include_text: bool) -> None:
+    def __init__(self, extraction: Extraction, include_text: bool, vocab: Graph | None) -> None:
         self.x = extraction
         self.text = extraction.document.text
         self.doc = document_iri(extraction.document.sha256)
         self.graph = Graph(identifier=self.doc)
         self.include_text = include_text
-        self.vocab = vocabulary_graph()
+        self.vocab = vocabulary_graph() if vocab is None else vocab
         bind_prefixes(self.graph)
 
     def add(self, s: Node, p: Node, o: Node) -> None:
@@ -187,9 +187,10 @@ def _date_literal(value: str) -> Literal:
     return Literal(value, datatype=XSD.gYear)
 
 
-def emit(extraction: Extraction, include_text: bool = True) -> Graph:
-    """The document's graph (its identifier is the document IRI)."""
-    return _Emitter(extraction, include_text).run()
+def emit(extraction: Extraction, include_text: bool = True, vocab: Graph | None = None) -> Graph:
+    """The document's graph (its identifier is the document IRI). ``vocab`` is the vocabulary
+    the extraction used (default: the shipped one), whose entries' labels and types are copied."""
+    return _Emitter(extraction, include_text, vocab).run()
 
 
 def emit_all(extractions: Iterable[Extraction]) -> list[Graph]:

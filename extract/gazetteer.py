@@ -56,6 +56,8 @@ class Gazetteer:
     root: _Node = field(default_factory=_Node)
     demonyms: dict[str, Entry] = field(default_factory=dict)
     entries: dict[str, Entry] = field(default_factory=dict)
+    protocols: dict[str, str] = field(default_factory=dict)  # treaty key -> its protocol's key
+    graph: Graph = field(default_factory=Graph)  # the vocabulary the entries come from
 
     def add(self, label: str, entry: Entry) -> None:
         words = token_words(label)
@@ -96,7 +98,9 @@ def _entity_class(graph: Graph, subject: URIRef) -> str | None:
 
 
 def gazetteer_from_graph(graph: Graph) -> Gazetteer:
-    gaz = Gazetteer()
+    gaz = Gazetteer(graph=graph)
+    for protocol, parent in sorted(graph.subject_objects(DG.protocolTo), key=str):
+        gaz.protocols.setdefault(str(parent), str(protocol))
     for subject in sorted(set(graph.subjects(RDF.type, SKOS.Concept)), key=str):
         if not isinstance(subject, URIRef):
             continue

@@ -6,7 +6,6 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -31,7 +30,6 @@ from dutygraph.extract.references import find_references
 from dutygraph.extract.relations import Context, relate
 from dutygraph.extract.sentences import split_sentences
 from dutygraph.extract.subjects import Groups
-from dutygraph.namespace import DG
 
 _ARTICLE_HEADING = re.compile(r"^\s*Article\s+(?P<number>[0-9IVXLC]+[A-Z]?)\s*$", re.I)
 _CITATION_INSTRUMENTS = {
@@ -54,7 +52,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     mentions = _sorted([*found, *alias_mentions(text, aliases, {m.key: m for m in found})])
     own = _own_instrument(lay, mentions)
     labels = {key: entry.label for key, entry in gaz.entries.items()}
-    references = find_references(text, sentences, mentions, _protocols(), own, labels)
+    references = find_references(text, sentences, mentions, gaz.protocols, own, labels)
     provisions, provision_mentions = _provisions(text, citations, [*mentions, *references], own)
     cited, cited_mentions = _cited_instruments(text, citations)
     mentions = _sorted([*mentions, *references, *provision_mentions, *cited_mentions])
@@ -90,14 +88,6 @@ def _mentions(text: str, gaz: Gazetteer, sentences: Sequence[Sentence]) -> list[
     spans = [s.span for s in sentences]
     vocab = list(find_mentions(text, gaz, spans))
     return [*vocab, *find_titles(text, spans, vocab)]
-
-
-@lru_cache(maxsize=1)
-def _protocols() -> dict[str, str]:
-    from dutygraph.vocabulary import vocabulary_graph
-
-    graph = vocabulary_graph()
-    return {str(parent): str(protocol) for protocol, parent in graph.subject_objects(DG.protocolTo)}
 
 
 def _own_instrument(lay: Layout, mentions: Sequence[Mention]) -> str | None:
@@ -269,21 +259,7 @@ def _entities(
     entities.update(provisions)
     entities.update(cited)
     entities.update(groups.entities)
-    for protocol_parent in _protocols_needed(entities):
-        entities.setdefault(protocol_parent.key, protocol_parent)
     return tuple(sorted(entities.values(), key=lambda e: e.key))
-
-
-def _protocols_needed(entities: dict[str, Entity]) -> list[Entity]:
-    gaz = default_gazetteer()
-    wanted = [k for k in entities.values() if k.category == "instrument"]
-    result = []
-    for key, parent in ((p, par) for par, p in _protocols().items()):
-        if key in entities and parent not in entities:
-            entry = gaz.entries.get(parent)
-            if entry is not None and any(e.key == key for e in wanted):
-                result.append(Entity(entry.key, entry.category, entry.label, entry.rdf_type))
-    return result
 
 
 def _local_type(mention: Mention) -> str:
