@@ -38,10 +38,33 @@ def find_aliases(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> tupl
     return tuple(sorted(aliases, key=lambda a: a.span))
 
 
-def _is_vocabulary_label(alias: str, gaz: Gazetteer) -> bool:
+def _vocabulary_entry(alias: str, gaz: Gazetteer) -> str | None:
     tokens = tokenize(alias)
     hit = gaz.longest_at(tokens, 0) if tokens else None
-    return hit is not None and hit[1] == len(token_words(alias))
+    return hit[0].key if hit is not None and hit[1] == len(token_words(alias)) else None
+
+
+def _is_vocabulary_label(alias: str, gaz: Gazetteer) -> bool:
+    return _vocabulary_entry(alias, gaz) is not None
+
+
+def find_equivalences(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> dict[str, str]:
+    """Local names the text itself identifies with a vocabulary entry: ``The Executive
+    Committee (ExCom)`` makes the local "Executive Committee" that entry, and so is a longer
+    local name that extends it with ``of ...``."""
+    same: dict[str, str] = {}
+    for match in _BARE.finditer(text):
+        entry = _vocabulary_entry(match.group("alias").strip(), gaz)
+        target = _mention_before(mentions, match.start(), text)
+        if entry is not None and target is not None and target.via == "fallback":
+            same[target.key] = entry
+    for mention in mentions:
+        if mention.via != "fallback" or mention.key in same:
+            continue
+        for local, entry in list(same.items()):
+            if mention.key.startswith(local + "-of-"):
+                same[mention.key] = entry
+    return same
 
 
 def _mention_before(mentions: Sequence[Mention], position: int, text: str) -> Mention | None:

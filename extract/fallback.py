@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from dutygraph.extract.ir import Mention, MentionCategory, Span
 from dutygraph.extract.lexicon import lexicon
@@ -28,12 +29,37 @@ def local_key(category: str, label: str) -> str:
 def find_titles(text: str, spans: Iterable[Span], known: list[Mention]) -> tuple[Mention, ...]:
     found: list[Mention] = []
     for span in spans:
+        procedures = [
+            m
+            for m in _special_procedures(text, span)
+            if not any(m.span.overlaps(k.span) and k.category == "body" for k in known)
+        ]
+        found.extend(procedures)
+        taken = [*known, *procedures]
         tokens = tokenize(text, span.start, span.end)
         for run in _capitalised_runs(tokens):
-            mention = _title_mention(text, run, known)
-            if mention is not None:
+            mention = _title_mention(text, run, taken)
+            if mention is not None and not any(mention.span.overlaps(p.span) for p in procedures):
                 found.append(mention)
     return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _special_procedure_pattern() -> re.Pattern[str]:
+    titles = "|".join(sorted(lexicon().words("special_procedure_titles"), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{titles})\s+(?:of\s+the\s+Secretary-General\s+)?on\s+"
+        r"(?:[^,;.()\n]|,\s+(?:or\s+|and\s+)?(?=[A-Z]))+"
+    )
+
+
+def _special_procedures(text: str, span: Span) -> Iterator[Mention]:
+    """``Special Rapporteur on the situation of human rights in X``: mandates in lower case."""
+    for match in _special_procedure_pattern().finditer(text, span.start, span.end):
+        end = match.start() + len(match.group().rstrip(" ,"))
+        found = Span(match.start(), end)
+        label = found.of(text)
+        yield Mention(found, local_key("body", label), "body", label, "fallback")
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -128,15 +154,23 @@ def _all_heads() -> frozenset[str]:
 
 
 def _head(run: list[Token]) -> tuple[int, MentionCategory] | None:
+    """The last head noun before the title's complement (``UNHCR Mission Agreement``: an
+    agreement; ``Committee on Foreign Relations``: a committee; ``Experts on Mission``: none)."""
     lex = lexicon()
+    categories: list[tuple[frozenset[str], MentionCategory]] = [
+        (lex.words("instrument_heads"), "instrument"),
+        (lex.words("body_heads"), "body"),
+        (lex.words("organization_heads"), "organization"),
+    ]
+    found = None
     for index, token in enumerate(run):
-        if token.text in lex.words("instrument_heads"):
-            return index, "instrument"
-        if token.text in lex.words("body_heads"):
-            return index, "body"
-        if token.text in lex.words("organization_heads"):
-            return index, "organization"
-    return None
+        if token.text[:1].islower():
+            break
+        for words, category in categories:
+            if token.text in words:
+                found = (index, category)
+                break
+    return found
 
 
 def _title_mention(text: str, run: list[Token], known: list[Mention]) -> Mention | None:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from rdflib import URIRef
 
 from dutygraph.extract.citations import find_citations
-from dutygraph.extract.definitions import alias_mentions, find_aliases
+from dutygraph.extract.definitions import alias_mentions, find_aliases, find_equivalences
 from dutygraph.extract.fallback import find_titles, instrument_class, local_key
 from dutygraph.extract.gazetteer import Gazetteer, default_gazetteer, find_mentions
 from dutygraph.extract.ir import (
@@ -50,6 +50,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     found = _mentions(text, gaz, sentences)
     aliases = find_aliases(text, found, gaz)
     mentions = _sorted([*found, *alias_mentions(text, aliases, {m.key: m for m in found})])
+    mentions = _identify(mentions, find_equivalences(text, mentions, gaz), gaz)
     own = _own_instrument(lay, mentions)
     labels = {key: entry.label for key, entry in gaz.entries.items()}
     references = find_references(text, sentences, mentions, gaz.protocols, own, labels)
@@ -77,6 +78,17 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
         statements,
         author,
     )
+
+
+def _identify(mentions: Sequence[Mention], same: dict[str, str], gaz: Gazetteer) -> list[Mention]:
+    """Local mentions the text identifies with a vocabulary entry become mentions of it."""
+    result = []
+    for mention in mentions:
+        entry = gaz.entries.get(same.get(mention.key, ""))
+        if entry is not None:
+            mention = replace(mention, key=entry.key, category=entry.category, via="alias")
+        result.append(mention)
+    return result
 
 
 def _sorted(mentions: Sequence[Mention]) -> tuple[Mention, ...]:
@@ -266,7 +278,8 @@ def _local_type(mention: Mention) -> str:
     if mention.category == "instrument":
         return instrument_class(mention.label)
     if mention.category == "body":
-        return "Body"
+        titles = lexicon().words("special_procedure_titles")
+        return "SpecialProcedure" if mention.label.startswith(tuple(titles)) else "Body"
     return "Organization"
 
 

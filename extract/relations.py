@@ -102,12 +102,26 @@ def _cue_hits(ctx: Context, sentence: Sentence) -> list[_CueHit]:
             continue
         if any(span.overlaps(b) for b in blocked):
             continue
+        if kept and not ctx.text[kept[-1].end : hit.start].strip():
+            kept[-1] = _CueHit(kept[-1].start, hit.end, kept[-1].cue)  # "shall undertake to"
+            continue
         kept.append(hit)
-    return kept
+    return [h for h in kept if not _inverted_conditional(ctx.text, sentence, h)]
+
+
+def _inverted_conditional(text: str, sentence: Sentence, hit: _CueHit) -> bool:
+    """``Should the Government of Freedonia begin ..., all countries should ...``: a modal that
+    opens its clause, before its subject, states a condition."""
+    before = text[sentence.span.start : hit.start]
+    clause = re.split(r"[;:]", before)[-1]
+    return re.fullmatch(r"\s*(?:\(\w{1,4}\)\s*)?", clause) is not None and hit.cue.name in {
+        "should",
+        "should-not",
+    }
 
 
 def _clause_start(ctx: Context, sentence: Sentence, hits: list[_CueHit], k: int) -> int:
-    floor = hits[k - 1].end if k > 0 else sentence.span.start
+    floor = hits[k - 1].end if k > 0 else _after_condition(ctx.text, sentence)
     segment = ctx.text[floor : hits[k].start]
     semicolon = segment.rfind(";")
     if k == 0:
@@ -136,6 +150,18 @@ def _statements(ctx: Context, sentence: Sentence, found: _Found) -> None:
         found.statements.append(made)
         previous = made.bearers
         _nested(ctx, made, index, found)
+
+
+def _after_condition(text: str, sentence: Sentence) -> int:
+    """Where the main clause starts when the sentence opens with an inverted conditional
+    (``Should X ..., Y should ...``) or a conditional clause (``If X ..., Y should ...``)."""
+    start = sentence.span.start
+    head = text[start : sentence.span.end]
+    opener = re.match(r"\s*(?:\(\w{1,4}\)\s*)?(?:should|if|unless|when|once|where)\b", head, re.I)
+    if opener is None:
+        return start
+    comma = head.find(",", opener.end())
+    return start + comma + 1 if comma >= 0 else start
 
 
 def _previous_bearers(found: _Found, ctx: Context, sentence: Sentence) -> tuple[str, ...]:

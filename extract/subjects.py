@@ -75,9 +75,11 @@ def resolve_subject(
         return INHERIT
     inside = [m for m in mentions if span.contains(m.span)]
     for candidate in _candidates(text, span):
+        before = dict(groups.entities)
         bearers = _resolve_phrase(text, candidate, inside, groups)
         if bearers:
             return bearers
+        groups.entities = before  # a failed reading leaves no group behind
     return ()
 
 
@@ -111,18 +113,26 @@ def _after_complementiser(text: str, span: Span) -> Span:
 
 
 def _candidates(text: str, span: Span) -> list[Span]:
-    """The whole phrase, then the part after its last comma (drops an opener such as
-    ``As an interim step,``), unless the commas belong to an ``including`` list."""
+    """The whole phrase, then its comma-separated parts: the last (after an opener such as
+    ``As an interim step,``), the first (before a parenthetical ``, in order to ...,``), then
+    the middle ones; unless the commas belong to an ``including`` list."""
     phrase = span.of(text)
     quote = max(phrase.rfind(":"), phrase.rfind('"'), phrase.rfind("\u201c"))
     if quote >= 0:
         span = _trim(text, Span(span.start + quote + 1, span.end))
         phrase = span.of(text)
     result = [span]
-    comma = phrase.rfind(",")
-    if comma > 0 and "including" not in phrase.lower():
-        result.append(_trim(text, Span(span.start + comma + 1, span.end)))
-    return result
+    if "including" in phrase.lower():
+        return result
+    parts: list[Span] = []
+    start = span.start
+    for match in re.finditer(r",", phrase):
+        parts.append(_trim(text, Span(start, span.start + match.start())))
+        start = span.start + match.end()
+    parts.append(_trim(text, Span(start, span.end)))
+    if len(parts) > 1:
+        result.extend([parts[-1], parts[0], *reversed(parts[1:-1])])
+    return [p for p in result if len(p) > 0]
 
 
 def _resolve_phrase(
