@@ -50,7 +50,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     found = _mentions(text, gaz, sentences)
     aliases = find_aliases(text, found, gaz)
     mentions = _sorted([*found, *alias_mentions(text, aliases, {m.key: m for m in found})])
-    mentions = _identify(mentions, find_equivalences(text, mentions, gaz), gaz)
+    mentions = _sorted(_identify(mentions, find_equivalences(text, mentions, gaz), gaz))
     own = _own_instrument(lay, mentions)
     labels = {key: entry.label for key, entry in gaz.entries.items()}
     references = find_references(text, sentences, mentions, gaz.protocols, own, labels)
@@ -59,7 +59,10 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     mentions = _sorted([*mentions, *references, *provision_mentions, *cited_mentions])
     groups = Groups()
     notes = _note_bases(lay, mentions)
-    ctx = Context(text, lay, sentences, mentions, groups, notes, _article_headings(text, lay, own))
+    articles = _article_headings(text, lay, own)
+    ctx = Context(
+        text, lay, sentences, mentions, groups, notes, articles, _is_legal_text(text, lay, own)
+    )
     statements, parties, memberships = relate(ctx)
     author = _author(text, mentions)
     if author is not None:
@@ -222,6 +225,17 @@ def _article_headings(text: str, lay: Layout, own: str | None) -> dict[int, str]
         if block.kind == "heading" and match is not None:
             result[index] = f"{own}#article-{match.group('number')}"
     return result
+
+
+def _is_legal_text(text: str, lay: Layout, own: str | None) -> bool:
+    """A treaty or statute: its own title opens it, or it is cut into numbered sections."""
+    sections = sum(
+        1
+        for b in lay.blocks
+        if b.kind == "heading"
+        and re.match(r"\s*(?:§|Article|Section|Sec\.|Art\.)\s*\d", b.span.of(text))
+    )
+    return own is not None or sections >= 2
 
 
 def _author(text: str, mentions: Sequence[Mention]) -> str | None:

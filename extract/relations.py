@@ -27,7 +27,10 @@ _PASSIVE = re.compile(
     r"^(?:also\s+|further\s+|then\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|ld|nt)\b"
 )
 _TO = re.compile(r"\s(?:to|should|must|shall)\s")
-_HEADING_ADDRESSEE = re.compile(r"^\s*To\s+(?P<who>.+?)\s*:?\s*$")
+_HEADING_ADDRESSEE = re.compile(
+    r"^\s*(?:(?:Key\s+|Specific\s+|Our\s+)?Recommendations?\s+(?:to|for)|To)\s+(?P<who>.+?)\s*:?\s*$",
+    re.I,
+)
 _ACTORS = frozenset({"state", "body", "organization", "group"})
 
 
@@ -42,6 +45,7 @@ class Context:
     groups: Groups
     note_bases: dict[int, tuple[str, ...]]
     article_of_heading: dict[int, str] = field(default_factory=dict)
+    legal_text: bool = False  # a treaty or statute speaking for itself, not a report about one
 
     def mentions_in(self, span: Span) -> list[Mention]:
         return [m for m in self.mentions if span.contains(m.span)]
@@ -66,9 +70,13 @@ def relate(
             continue
         _party_facts(ctx, sentence, found)
         _memberships(ctx, sentence, found)
+        before = len(found.statements)
         _statements(ctx, sentence, found)
+        if len(found.statements) == before:
+            _imperative(ctx, sentence, found)
         _obligation_phrases(ctx, sentence, found)
         _customary(ctx, sentence, found)
+        _soft_law(ctx, sentence, found)
     return tuple(found.statements), tuple(found.parties), tuple(found.memberships)
 
 
@@ -102,11 +110,23 @@ def _cue_hits(ctx: Context, sentence: Sentence) -> list[_CueHit]:
             continue
         if any(span.overlaps(b) for b in blocked):
             continue
-        if kept and not ctx.text[kept[-1].end : hit.start].strip():
+        gap = ctx.text[kept[-1].end : hit.start] if kept else ""
+        joined = bool(kept) and _only_adverbs(gap)
+        if kept and hit.cue.name == "directive" and not re.search(r"[;,]", gap):
+            continue  # "should (continue to) urge X to": the nested directive of the action
+        if joined and not ctx.text[kept[-1].end : hit.start].strip():
             kept[-1] = _CueHit(kept[-1].start, hit.end, kept[-1].cue)  # "shall undertake to"
             continue
         kept.append(hit)
     return [h for h in kept if not _inverted_conditional(ctx.text, sentence, h)]
+
+
+def _only_adverbs(gap: str) -> bool:
+    words = gap.split()
+    return all(
+        w.endswith("ly") or w in {"also", "further", "continue", "to", "still", "now"}
+        for w in words
+    )
 
 
 def _inverted_conditional(text: str, sentence: Sentence, hit: _CueHit) -> bool:
@@ -205,10 +225,13 @@ def _statement_for(
             bearers = _heading_addressee(ctx, sentence)
     if not bearers or action is None:
         return None
-    kind = cue.type
+    kind, force = cue.type, cue.force
     if kind == "Obligation" and re.match(r"\s*no\b", subject.of(ctx.text), re.I):
         kind = "Prohibition"
     span = Span(min(subject.start, hit.start), action.end)
+    bases = _bases(ctx, span)
+    if _is_demand(ctx, hit, bases):
+        kind, force = "Recommendation", "NonBinding"
     return Statement(
         span=_trimmed(ctx.text, span),
         type=kind,  # type: ignore[arg-type]
@@ -216,10 +239,17 @@ def _statement_for(
         action=action.of(ctx.text),
         action_span=action,
         trigger=re.sub(r"\s+", " ", ctx.text[hit.start : hit.end]).strip(),
-        force=cue.force,  # type: ignore[arg-type]
-        bases=_bases(ctx, span),
+        force=force,  # type: ignore[arg-type]
+        bases=bases,
         beneficiaries=_beneficiaries(ctx, action),
     )
+
+
+def _is_demand(ctx: Context, hit: _CueHit, bases: tuple[str, ...]) -> bool:
+    """A report's own "X must ..." with no legal basis is a demand of its author, not a binding
+    duty the text establishes; a treaty's or statute's "must" binds."""
+    word = ctx.text[hit.start : hit.end].lower()
+    return "must" in word and not ctx.legal_text and not bases
 
 
 def _trimmed(text: str, span: Span) -> Span:
@@ -249,13 +279,66 @@ def _heading_addressee(ctx: Context, sentence: Sentence) -> tuple[str, ...]:
     heading_index = ctx.block_of(sentence).heading
     if heading_index is None:
         return ()
-    heading = ctx.layout.blocks[heading_index].span
+    return _addressee_of(ctx, ctx.layout.blocks[heading_index].span)
+
+
+def _addressee_of(ctx: Context, heading: Span) -> tuple[str, ...]:
+    """``To Freedonia:``, ``Recommendations to the Government of Freedonia``, ``Freedonia
+    should:`` or ``We urge the Government of Freedonia to:`` name who the items below address."""
     match = _HEADING_ADDRESSEE.match(heading.of(ctx.text))
-    if match is None:
-        return ()
-    who = Span(heading.start + match.start("who"), heading.start + match.end("who"))
-    bearers = resolve_subject(ctx.text, who, ctx.mentions_in(who), ctx.groups)
-    return () if bearers == INHERIT else bearers
+    if match is not None:
+        who = Span(heading.start + match.start("who"), heading.start + match.end("who"))
+        bearers = resolve_subject(ctx.text, who, ctx.mentions_in(who), ctx.groups)
+        return () if bearers == INHERIT else bearers
+    lead_in = re.match(
+        r"(?P<who>.+?)\s+(?:should|must|shall)(?:\s+\w+ly)?\s*:\s*$", heading.of(ctx.text)
+    )
+    if lead_in is not None:
+        who = Span(heading.start, heading.start + lead_in.end("who"))
+        bearers = resolve_subject(ctx.text, who, ctx.mentions_in(who), ctx.groups)
+        return () if bearers == INHERIT else bearers
+    directive = re.search(
+        r"\b(?:urges?|calls?\s+(?:up)?on|recommends?\s+that)\s+(?P<who>.+?)"
+        r"(?:\s+to)?\s*:\s*$",
+        heading.of(ctx.text),
+    )
+    if directive is not None:
+        who = Span(heading.start + directive.start("who"), heading.start + directive.end("who"))
+        bearers = resolve_subject(ctx.text, who, ctx.mentions_in(who), ctx.groups)
+        return () if bearers == INHERIT else bearers
+    return ()
+
+
+def _imperative(ctx: Context, sentence: Sentence, found: _Found) -> None:
+    """Under an addressee heading, ``Release all detainees.`` is a recommendation to it."""
+    block = ctx.block_of(sentence)
+    if block.kind not in {"bullet", "paragraph"}:
+        return
+    opening = re.match(
+        r"\s*(?:(?:and|\w+ly)\s+)*(?P<verb>[A-Za-z-]+)\b", sentence.span.of(ctx.text)
+    )
+    verbs = lexicon().lower_words("imperative_verbs")
+    if opening is None or opening.group("verb").lower() not in verbs:
+        return
+    if not sentence.span.of(ctx.text)[:1].isupper():
+        return
+    bearers = _heading_addressee(ctx, sentence)
+    action = _action_span(ctx.text, sentence.span.start, sentence.span.end)
+    if not bearers or action is None:
+        return
+    found.statements.append(
+        Statement(
+            span=sentence.span,
+            type="Recommendation",
+            bearers=bearers,
+            action=action.of(ctx.text),
+            action_span=action,
+            trigger="(imperative)",
+            force="NonBinding",
+            bases=_bases(ctx, sentence.span),
+            beneficiaries=_beneficiaries(ctx, action),
+        )
+    )
 
 
 def _nested(ctx: Context, outer: Statement, index: int, found: _Found) -> None:
@@ -434,6 +517,49 @@ def _customary(ctx: Context, sentence: Sentence, found: _Found) -> None:
     )
 
 
+_SOFT_LAW_KEYS = ("local:conclusion:", "local:general_comment:")
+
+
+def _soft_law(ctx: Context, sentence: Sentence, found: _Found) -> None:
+    """``Conclusion No. 22 addresses the need to protect X, as does No. 85``: what soft law asks
+    of states, with persuasive authority only; one statement per instrument."""
+    verbs = lexicon().pattern("soft_law_verbs")
+    start = sentence.span.start
+    for piece in re.split(r"(;)", sentence.span.of(ctx.text)):
+        clause = Span(start, start + len(piece))
+        start = clause.end
+        verb = verbs.search(ctx.text, clause.start, clause.end)
+        if verb is None:
+            continue
+        subjects = [
+            m
+            for m in ctx.mentions_in(Span(clause.start, verb.start()))
+            if m.key.startswith(_SOFT_LAW_KEYS)
+        ]
+        tail = re.search(r",\s+as\s+(?:do|does)\b", ctx.text[verb.end() : clause.end])
+        end = verb.end() + tail.start() if tail else clause.end
+        if tail:
+            also = Span(verb.end() + tail.end(), clause.end)
+            subjects += [m for m in ctx.mentions_in(also) if m.key.startswith(_SOFT_LAW_KEYS)]
+        action = _action_span(ctx.text, verb.end(), end)
+        if not subjects or action is None:
+            continue
+        for subject in subjects:
+            found.statements.append(
+                Statement(
+                    span=_trimmed(ctx.text, clause),
+                    type="Obligation",
+                    bearers=("dg:AllStates",),
+                    action=action.of(ctx.text),
+                    action_span=action,
+                    trigger=verb.group().strip(),
+                    force="PersuasiveAuthority",
+                    bases=(subject.key,),
+                    beneficiaries=_beneficiaries(ctx, action),
+                )
+            )
+
+
 def _rule_label(text: str, sentence: Sentence, action: Span) -> str:
     known = re.search(r"known\s+as\s+(?:the\s+)?([^,;]+?)(?:,|\s+is\b)", sentence.span.of(text))
     return known.group(1).strip() if known else action.of(text)
@@ -448,6 +574,8 @@ def _party_facts(ctx: Context, sentence: Sentence, found: _Found) -> None:
             clause_start = _clause_floor(ctx.text, sentence.span.start, match.start())
             if _is_conditional(ctx.text, Span(clause_start, match.start())):
                 continue
+            if _is_denied(ctx.text, clause_start, match):
+                continue
             states = _party_states(ctx, sentence, clause_start, match, found)
             instruments = _instruments_after(ctx, match.end(), sentence.span.end)
             if not states or not instruments:
@@ -458,6 +586,14 @@ def _party_facts(ctx: Context, sentence: Sentence, found: _Found) -> None:
                     found.parties.append(
                         PartyFact(sentence.span, state, instrument.key, cue.act, date)
                     )
+
+
+def _is_denied(text: str, floor: int, match: re.Match[str]) -> bool:
+    """``has not ratified``, ``has never signed``: no fact."""
+    words = re.findall(r"[a-z]+", text[max(floor, match.start() - 16) : match.start()].lower())
+    inside = re.findall(r"[a-z]+", match.group().lower())
+    negators = lexicon().lower_words("negators")
+    return any(w in negators for w in words[-2:]) or ("not" in inside and "only" not in inside)
 
 
 def _clause_floor(text: str, floor: int, position: int) -> int:

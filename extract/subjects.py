@@ -139,15 +139,15 @@ def _resolve_phrase(
     text: str, span: Span, inside: list[Mention], groups: Groups
 ) -> tuple[str, ...]:
     head_span, members = _split_including(text, span, inside)
-    single = _resolve_single(text, head_span, inside, groups, members)
-    if single:
-        return (single,)
-    items = _coordinated_items(text, head_span)
-    if len(items) > 1:
+    items = _coordinated_items(text, head_span, inside)
+    if len(items) > 1 and not members:
+        before = dict(groups.entities)
         keys = [_resolve_single(text, item, inside, groups, ()) for item in items]
         if all(keys):
-            return tuple(k for k in keys if k)
-    return ()
+            return tuple(dict.fromkeys(k for k in keys if k))
+        groups.entities = before
+    single = _resolve_single(text, head_span, inside, groups, members)
+    return (single,) if single else ()
 
 
 def _split_including(text: str, span: Span, inside: list[Mention]) -> tuple[Span, tuple[str, ...]]:
@@ -172,10 +172,14 @@ def _is_list_item(text: str, mention: Mention, listed: Span) -> bool:
     return ok_before and ok_after
 
 
-def _coordinated_items(text: str, span: Span) -> list[Span]:
+def _coordinated_items(text: str, span: Span, inside: list[Mention]) -> list[Span]:
+    """``A, B, and C`` cut at separators that lie outside every name."""
     items: list[Span] = []
     start = span.start
     for match in re.finditer(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+)", span.of(text)):
+        at = Span(span.start + match.start(), span.start + match.end())
+        if any(m.span.overlaps(at) for m in inside):
+            continue
         items.append(_trim(text, Span(start, span.start + match.start())))
         start = span.start + match.end()
     items.append(_trim(text, Span(start, span.end)))
