@@ -232,6 +232,9 @@ def _statement_for(
     bases = _bases(ctx, span)
     if _is_demand(ctx, hit, bases):
         kind, force = "Recommendation", "NonBinding"
+    negation = re.search(r"\bnot\b", ctx.text[hit.start : hit.end])
+    if kind == "Recommendation" and negation is not None:
+        action = Span(hit.start + negation.start(), action.end)  # "should not X": keep the "not"
     return Statement(
         span=_trimmed(ctx.text, span),
         type=kind,  # type: ignore[arg-type]
@@ -269,10 +272,26 @@ def _bearer_after_cue(ctx: Context, rest: Span) -> tuple[tuple[str, ...], Span |
         bearers = resolve_subject(ctx.text, noun, ctx.mentions_in(noun), ctx.groups)
         if bearers and bearers != INHERIT:
             return bearers, action
+    verb = _first_base_verb(ctx.text, rest)
+    if verb is not None:
+        noun = Span(rest.start, verb)
+        bearers = resolve_subject(ctx.text, noun, ctx.mentions_in(noun), ctx.groups)
+        if bearers and bearers != INHERIT:
+            return bearers, _action_span(ctx.text, verb, rest.end)
     first = next((m for m in ctx.mentions_in(rest) if m.span.start == rest.start), None)
     if first is None or first.category not in _ACTORS:
         return (), None
     return (first.key,), _action_span(ctx.text, first.span.end, rest.end)
+
+
+def _first_base_verb(text: str, rest: Span) -> int | None:
+    """``the State party adopt legislation``: where the subjunctive verb starts."""
+    verbs = lexicon().lower_words("imperative_verbs")
+    words = list(re.finditer(r"[A-Za-z-]+", text[rest.start : rest.end]))
+    for match in words[1:12]:
+        if match.group().lower() in verbs and match.group()[:1].islower():
+            return rest.start + match.start()
+    return None
 
 
 def _heading_addressee(ctx: Context, sentence: Sentence) -> tuple[str, ...]:
@@ -339,6 +358,7 @@ def _imperative(ctx: Context, sentence: Sentence, found: _Found) -> None:
             beneficiaries=_beneficiaries(ctx, action),
         )
     )
+    _nested(ctx, found.statements[-1], len(found.statements) - 1, found)
 
 
 def _nested(ctx: Context, outer: Statement, index: int, found: _Found) -> None:
@@ -578,14 +598,29 @@ def _party_facts(ctx: Context, sentence: Sentence, found: _Found) -> None:
                 continue
             states = _party_states(ctx, sentence, clause_start, match, found)
             instruments = _instruments_after(ctx, match.end(), sentence.span.end)
+            date_from = instruments[-1].span.end if instruments else match.end()
+            instruments = instruments or _relative_instrument(ctx, sentence, match.start())
             if not states or not instruments:
                 continue
-            date = _date_after(ctx.text, instruments[-1].span.end, sentence.span.end)
+            date = _date_after(ctx.text, date_from, sentence.span.end)
             for state in states:
                 for instrument in instruments:
                     found.parties.append(
                         PartyFact(sentence.span, state, instrument.key, cue.act, date)
                     )
+
+
+def _relative_instrument(ctx: Context, sentence: Sentence, position: int) -> list[Mention]:
+    """``the Convention against Torture, which Freedonia ratified in 1997``."""
+    before = [
+        m
+        for m in ctx.mentions_in(Span(sentence.span.start, position))
+        if m.category == "instrument"
+    ]
+    if not before:
+        return []
+    gap = ctx.text[before[-1].span.end : position]
+    return [before[-1]] if re.fullmatch(r"\s*,?\s*(?:which|that)\s+[^,;]{1,60}", gap) else []
 
 
 def _is_denied(text: str, floor: int, match: re.Match[str]) -> bool:

@@ -92,7 +92,7 @@ def _trim(text: str, span: Span) -> Span:
     while start < end:
         match = re.match(
             r"(?:and|but|or|then|also|so|thus|further|moreover|furthermore|"
-            r"in\s+particular|in\s+addition|as\s+well|instead)\b[\s,]*",
+            r"in\s+particular|in\s+addition|as\s+well|instead|which|who|whom|that)\b[\s,]*",
             text[start:end],
             re.IGNORECASE,
         )
