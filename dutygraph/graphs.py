@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset, Graph
+from rdflib.term import Node
 
 from dutygraph.errors import DutygraphError
 from dutygraph.namespace import bind_prefixes
@@ -80,15 +83,54 @@ def _where(error: Exception) -> str:
 
 
 def serialize(graph: Graph | Dataset, fmt: str) -> str:
+    """Serialize in a stable order: the same graph, the same bytes, whatever the hash seed."""
     rdflib_format = OUTPUT_FORMATS.get(fmt, fmt)
-    if rdflib_format == "turtle" and isinstance(graph, Dataset):
-        union = Graph()
-        bind_prefixes(union)
-        for triple in graph.triples((None, None, None)):
-            union.add(triple)
-        graph = union
+    if isinstance(graph, Dataset) and rdflib_format not in QUAD_FORMATS:
+        graph = _sorted_graph(graph.triples((None, None, None)))
+    elif isinstance(graph, Dataset):
+        graph = _sorted_dataset(graph)
+    else:
+        graph = _sorted_graph(graph)
     text = graph.serialize(format=rdflib_format)
-    return text if isinstance(text, str) else text.decode("utf-8")
+    text = text if isinstance(text, str) else text.decode("utf-8")
+    if rdflib_format in {"nt", "nquads"}:
+        text = "".join(sorted(text.splitlines(keepends=True)))
+    if rdflib_format == "json-ld":
+        text = json.dumps(_canonical_json(json.loads(text)), indent=2, ensure_ascii=False) + "\n"
+    return text
+
+
+def _canonical_json(value: Any) -> Any:
+    """JSON-LD arrays are unordered (outside @list): sort them so the output is stable."""
+    if isinstance(value, dict):
+        return {
+            key: (item if key == "@list" else _canonical_json(item))
+            for key, item in sorted(value.items())
+        }
+    if isinstance(value, list):
+        items = [_canonical_json(item) for item in value]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True))
+    return value
+
+
+def _sorted_graph(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
+    graph = Graph()
+    bind_prefixes(graph)
+    for triple in sorted(triples):
+        graph.add(triple)
+    return graph
+
+
+def _sorted_dataset(dataset: Dataset) -> Dataset:
+    result = Dataset()
+    bind_prefixes(result)
+    for context in sorted(dataset.contexts(), key=lambda g: str(g.identifier)):
+        if not len(context):
+            continue
+        named = result.graph(context.identifier)
+        for triple in sorted(context):
+            named.add(triple)
+    return result
 
 
 def write_atomically(path: Path, text: str) -> None:

@@ -104,10 +104,9 @@ class _Emitter:
         if entity.rdf_type in _ACTOR_TYPES:
             self.add(node, RDF.type, DG.Actor)
         if node == DG.AllStates:
-            self.add(node, RDFS.label, Literal("all States"))
+            self.all_states()
         for member in entity.members:
             self.add(node, DG.includes, self.iri(member))
-            self.add(self.iri(member), RDF.type, DG.State)
         if entity.part_of:
             self.add(node, ELI.is_part_of, self.iri(entity.part_of))
             self.add(node, DG.articleNumber, Literal(entity.number or ""))
@@ -124,6 +123,8 @@ class _Emitter:
         self.add(node, RDF.type, DG.NormativeStatement)
         for bearer in statement.bearers:
             self.add(node, DG.bearer, self.iri(bearer))
+            if self.iri(bearer) == DG.AllStates:
+                self.all_states()
         self.add(node, DG.action, Literal(_one_line(statement.action)))
         self.add(node, DG.trigger, Literal(statement.trigger))
         self.add(node, DG.bindingForce, DG[statement.force])
@@ -142,6 +143,11 @@ class _Emitter:
             outer = self.x.statements[statement.urged_by]
             self.add(node, DG.urgedBy, self.statement_iri(statement.urged_by, outer))
         self.add(node, PROV.wasDerivedFrom, self.span(statement.span))
+
+    def all_states(self) -> None:
+        self.add(DG.AllStates, RDF.type, DG.ActorGroup)
+        self.add(DG.AllStates, RDF.type, DG.Actor)
+        self.add(DG.AllStates, RDFS.label, Literal("all States"))
 
     def statement_iri(self, index: int, statement: Statement) -> URIRef:
         return URIRef(f"{self.doc}/statement/{statement.span.start}-{statement.span.end}-{index}")

@@ -225,6 +225,7 @@ def _statement_for(
             bearers = _heading_addressee(ctx, sentence)
     if not bearers or action is None:
         return None
+    issuer = _directive_issuer(ctx, subject) if cue.name == "directive" else None
     kind, force = cue.type, cue.force
     if kind == "Obligation" and re.match(r"\s*no\b", subject.of(ctx.text), re.I):
         kind = "Prohibition"
@@ -245,7 +246,14 @@ def _statement_for(
         force=force,  # type: ignore[arg-type]
         bases=bases,
         beneficiaries=_beneficiaries(ctx, action),
+        issuer=issuer,
     )
+
+
+def _directive_issuer(ctx: Context, subject: Span) -> str | None:
+    """``The Parliament passed a resolution urging X to ...``: the Parliament urges."""
+    actors = [m for m in ctx.mentions_in(subject) if m.category in _ACTORS]
+    return actors[0].key if actors else None
 
 
 def _is_demand(ctx: Context, hit: _CueHit, bases: tuple[str, ...]) -> bool:
@@ -497,8 +505,10 @@ def _customary(ctx: Context, sentence: Sentence, found: _Found) -> None:
     """A norm stated as customary law binds all states: one statement with bearer all States."""
     lex = lexicon()
     span = sentence.span
-    if lex.pattern("customary").search(ctx.text, span.start, span.end) is None:
+    customs = list(lex.pattern("customary").finditer(ctx.text, span.start, span.end))
+    if not customs:
         return
+    custom = customs[-1]
     norm = lex.pattern("norm_subject").search(ctx.text, span.start, span.end)
     if norm is None or norm.start() - span.start > 40:
         return
@@ -523,7 +533,7 @@ def _customary(ctx: Context, sentence: Sentence, found: _Found) -> None:
     bases = (rule_key, *_bases(ctx, span))
     found.statements.append(
         Statement(
-            span=span,
+            span=Span(span.start, custom.end()),
             type="Prohibition" if negative else "Obligation",
             bearers=("dg:AllStates",),
             action=action.of(ctx.text),

@@ -156,20 +156,25 @@ def _split_including(text: str, span: Span, inside: list[Mention]) -> tuple[Span
         return span, ()
     head = _trim(text, Span(span.start, span.start + match.start()))
     listed = Span(span.start + match.end(), span.end)
-    members = tuple(
-        m.key
-        for m in inside
-        if listed.contains(m.span) and m.category == "state" and _is_list_item(text, m, listed)
-    )
-    return head, tuple(dict.fromkeys(members))
+    return head, _listed_members(text, listed, inside)
 
 
-def _is_list_item(text: str, mention: Mention, listed: Span) -> bool:
-    before = text[listed.start : mention.span.start].rstrip()
-    after = text[mention.span.end : listed.end].lstrip()
-    ok_before = before == "" or before.endswith((",", " and", " or")) or before.endswith("the")
-    ok_after = after == "" or after.startswith((",", "and ", "or "))
-    return ok_before and ok_after
+def _listed_members(text: str, listed: Span, inside: list[Mention]) -> tuple[str, ...]:
+    """The names that open an ``including`` list, while only separators stand between them:
+    ``including A, B, and C`` gives three; ``including countries in the region and A`` none."""
+    members: list[str] = []
+    position = listed.start
+    for mention in sorted((m for m in inside if listed.contains(m.span)), key=lambda m: m.span):
+        if mention.span.start < position:
+            continue
+        gap = text[position : mention.span.start]
+        if re.fullmatch(r"[\s,]*(?:(?:and|or|the)\s+)*", gap) is None:
+            break
+        if mention.category not in {"state", "organization", "body"}:
+            break
+        members.append(mention.key)
+        position = mention.span.end
+    return tuple(dict.fromkeys(members))
 
 
 def _coordinated_items(text: str, span: Span, inside: list[Mention]) -> list[Span]:

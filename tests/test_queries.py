@@ -1,0 +1,69 @@
+"""Named queries against hand-written graphs: ``tests/queries/<name>/data.ttl`` and the rows
+``expected.csv`` beside it, worked out from the query text.
+
+Each ``data.ttl`` holds the triples ``extract/emit.py`` writes for a small fictional report, plus
+the ``odrl:partOf`` links a membership rule adds, so the duties query shows its "as one of" rows.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from dutygraph import resources
+from dutygraph.query import run
+from dutygraph.validate import validate
+
+CASES = Path(__file__).resolve().parent / "queries"
+QUERY_NAMES = sorted(source.name.removesuffix(".rq") for source in resources.query_files())
+
+Row = dict[str, str]
+
+
+def read_expected(name: str) -> tuple[list[str], list[Row]]:
+    with (CASES / name / "expected.csv").open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def load_data(name: str) -> Graph:
+    return Graph().parse(CASES / name / "data.ttl", format="turtle")
+
+
+def sorted_rows(rows: list[Row]) -> list[Row]:
+    return sorted(rows, key=lambda row: sorted(row.items()))
+
+
+def test_the_five_named_queries_are_shipped() -> None:
+    assert QUERY_NAMES == ["actors", "duties", "instruments", "parties", "provisions"]
+
+
+@pytest.mark.parametrize("name", QUERY_NAMES)
+def test_every_named_query_has_a_case_folder(name: str) -> None:
+    folder = CASES / name
+    assert (folder / "data.ttl").is_file(), f"missing {folder / 'data.ttl'}"
+    assert (folder / "expected.csv").is_file(), f"missing {folder / 'expected.csv'}"
+
+
+@pytest.mark.parametrize("name", QUERY_NAMES)
+def test_case_data_conforms_to_the_core_shapes(name: str) -> None:
+    report = validate(load_data(name))
+    assert report.conforms, report.to_text()
+
+
+@pytest.mark.parametrize("name", QUERY_NAMES)
+def test_query_gives_the_expected_columns(name: str) -> None:
+    columns, _ = read_expected(name)
+    result = run(load_data(name), name)
+    assert list(result.columns) == columns
+
+
+@pytest.mark.parametrize("name", QUERY_NAMES)
+def test_query_gives_exactly_the_expected_rows(name: str) -> None:
+    _, expected = read_expected(name)
+    result = run(load_data(name), name)
+    actual = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+    assert sorted_rows(actual) == sorted_rows(expected)
