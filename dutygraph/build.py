@@ -14,6 +14,7 @@ from dutygraph.extract.emit import emit
 from dutygraph.extract.ir import Document, Extraction
 from dutygraph.extract.pipeline import extract
 from dutygraph.extract.read import InputError, read_bytes, read_path
+from dutygraph.infer import infer
 from dutygraph.namespace import bind_prefixes
 
 
@@ -42,7 +43,8 @@ def read_documents(paths: Iterable[str | Path], max_bytes: int | None = None) ->
     return documents
 
 
-def build_documents(documents: Iterable[Document]) -> Built:
+def build_documents(documents: Iterable[Document], infer_rules: bool = True) -> Built:
+    """One named graph per document, plus the inferred graph when ``infer_rules``."""
     dataset = Dataset(default_union=True)
     bind_prefixes(dataset)
     extractions = []
@@ -53,14 +55,18 @@ def build_documents(documents: Iterable[Document]) -> Built:
         named = dataset.graph(graph.identifier)
         for triple in graph:
             named.add(triple)
+    if infer_rules:
+        infer(dataset)
     return Built(tuple(extractions), dataset)
 
 
-def build(paths: Iterable[str | Path] = (), max_bytes: int | None = None) -> Built:
+def build(
+    paths: Iterable[str | Path] = (), max_bytes: int | None = None, infer_rules: bool = True
+) -> Built:
     """Build the given files, or the bundled report when none are given."""
     listed = list(paths)
     documents = read_documents(listed, max_bytes) if listed else [default_document()]
-    return build_documents(documents)
+    return build_documents(documents, infer_rules)
 
 
 def union_graph(dataset: Dataset) -> Graph:

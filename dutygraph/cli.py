@@ -78,16 +78,28 @@ def main() -> None:
     show_default=True,
     help="Refuse input files larger than this.",
 )
+@click.option(
+    "--infer/--no-infer",
+    "infer_rules",
+    default=True,
+    show_default=True,
+    help="Run the rules of queries/rules into the inferred named graph.",
+)
 @user_errors
 def build_command(
-    inputs: tuple[Path, ...], out: Path | None, fmt: str | None, ir_out: Path | None, max_bytes: int
+    inputs: tuple[Path, ...],
+    out: Path | None,
+    fmt: str | None,
+    ir_out: Path | None,
+    max_bytes: int,
+    infer_rules: bool,
 ) -> None:
     """Extract the graph of INPUTS (text or HTML files; default: the bundled report).
 
     The graph is validated against shapes/core.ttl before it is written; a violation is a bug
     in dutygraph and exits 1 with the report.
     """
-    built = build(inputs, max_bytes=max_bytes)
+    built = build(inputs, max_bytes=max_bytes, infer_rules=infer_rules)
     for warning in built.warnings:
         click.echo(f"dutygraph: warning: {warning}", err=True)
     report = validate(built.dataset)

@@ -87,6 +87,8 @@ def serialize(graph: Graph | Dataset, fmt: str) -> str:
     rdflib_format = OUTPUT_FORMATS.get(fmt, fmt)
     if isinstance(graph, Dataset) and rdflib_format not in QUAD_FORMATS:
         graph = _sorted_graph(graph.triples((None, None, None)))
+    elif isinstance(graph, Dataset) and rdflib_format == "trig":
+        return _trig(graph)
     elif isinstance(graph, Dataset):
         graph = _sorted_dataset(graph)
     else:
@@ -113,6 +115,26 @@ def _canonical_json(value: Any) -> Any:
     return value
 
 
+def _trig(dataset: Dataset) -> str:
+    """TriG with the named graphs in IRI order, each written as sorted Turtle."""
+    parts: list[str] = []
+    prefixes: set[str] = set()
+    for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
+        if not len(context):
+            continue
+        text = _sorted_graph(context).serialize(format="turtle")
+        body = []
+        for line in text.splitlines():
+            if line.startswith("@prefix"):
+                prefixes.add(line)
+            elif line.strip():
+                body.append(f"    {line}")
+            else:
+                body.append("")
+        parts.append(f"<{context.identifier}> {{\n" + "\n".join(body).rstrip() + "\n}\n")
+    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(parts)
+
+
 def _sorted_graph(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
     graph = Graph()
     bind_prefixes(graph)
@@ -124,7 +146,7 @@ def _sorted_graph(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
 def _sorted_dataset(dataset: Dataset) -> Dataset:
     result = Dataset()
     bind_prefixes(result)
-    for context in sorted(dataset.contexts(), key=lambda g: str(g.identifier)):
+    for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
         if not len(context):
             continue
         named = result.graph(context.identifier)

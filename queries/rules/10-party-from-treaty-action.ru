@@ -1,0 +1,26 @@
+# Rule: a state's treaty act that expresses consent to be bound (ratification, accession,
+#   succession, or a statement that it is party without saying how) makes it a party to the
+#   treaty: ?state dg:partyTo ?treaty, unless the graph also states a later denunciation or
+#   withdrawal by the same state.
+# Legal reading: VCLT arts. 11-16: consent to be bound is expressed by ratification, accession
+#   or succession; signature alone does not bind (art. 18 only obliges a signatory not to defeat
+#   the object and purpose), so a signature makes no party. VCLT arts. 54-56: denunciation ends it.
+PREFIX dg: <https://w3id.org/dutygraph/ns#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+
+INSERT { GRAPH <https://w3id.org/dutygraph/id/inferred> { ?state dg:partyTo ?treaty } }
+WHERE {
+  ?act a dg:TreatyAction ;
+       prov:wasAssociatedWith ?state ;
+       dg:instrument ?treaty ;
+       dg:actionType ?type .
+  VALUES ?type { dg:Ratification dg:Accession dg:Succession dg:ConsentToBeBound }
+  FILTER NOT EXISTS {
+    ?exit a dg:TreatyAction ; prov:wasAssociatedWith ?state ; dg:instrument ?treaty ;
+          dg:actionType dg:Denunciation .
+    OPTIONAL { ?exit dg:date ?exit_date }
+    OPTIONAL { ?act dg:date ?act_date }
+    FILTER(!BOUND(?act_date) || !BOUND(?exit_date) || STR(?exit_date) >= STR(?act_date))
+  }
+  FILTER NOT EXISTS { GRAPH <https://w3id.org/dutygraph/id/inferred> { ?state dg:partyTo ?treaty } }
+}
