@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parser import parseUpdate
@@ -124,10 +124,14 @@ def _cell(row: object, index: int) -> str:
 
 
 def _bindings(graph: Graph, text: str, params: dict[str, str]) -> list[dict[str, Node]]:
+    """``key`` binds ``?key_iri`` to the nodes labelled ``value`` (or the IRI ``value``), or
+    ``?key`` to ``value`` as a plain literal (a text parameter such as a search term)."""
     combos: list[dict[str, Node]] = [{}]
     for key, value in params.items():
         variable = _variable_for(text, key)
-        nodes = resolve_parameter(graph, value)
+        nodes: list[Node] = [Literal(value)]
+        if variable.endswith("_iri"):
+            nodes = list(resolve_parameter(graph, value))
         if not nodes:
             raise DutygraphError(
                 f"--param {key}={value}: nothing in the graph has that label or IRI"
