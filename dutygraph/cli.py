@@ -21,6 +21,7 @@ from rdflib import Dataset
 from dutygraph import __version__
 from dutygraph.build import Built, build, union_graph
 from dutygraph.errors import DutygraphError
+from dutygraph.explain import explain, find_statement
 from dutygraph.graphs import load_graphs, serialize, write_atomically
 from dutygraph.query import Result, named_queries, run
 from dutygraph.validate import Report, validate
@@ -262,14 +263,95 @@ def _parse_params(params: Sequence[str]) -> dict[str, str]:
 @click.option(
     "--bearer", default=None, help="Only this actor (a label such as 'China', or an IRI)."
 )
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(["binding", "customary", "nonbinding", "recommendation"]),
+    help="Only these kinds (repeatable).",
+)
+@click.option(
+    "--derivation",
+    type=click.Choice(["extracted", "inferred"]),
+    default=None,
+    help="Only duties the text states, or only those the rules derived.",
+)
 @_graph_options
 @user_errors
-def duties_command(bearer: str | None, graphs: tuple[Path, ...], fmt: str) -> None:
-    """Every duty and recommendation with bearer, kind, action, basis, evidence and offsets."""
+def duties_command(
+    bearer: str | None,
+    kinds: tuple[str, ...],
+    derivation: str | None,
+    graphs: tuple[Path, ...],
+    fmt: str,
+) -> None:
+    """Every duty and recommendation: bearer (and the group it is owed through), kind, action,
+    basis, derivation, and the quoted passage with its offsets. The table groups by bearer."""
     graph = union_graph(_load(graphs))
     params = {"bearer": bearer} if bearer else {}
-    result = run(graph, "duties", params)
-    click.echo(render(result, fmt), nl=False)
+    result = filter_rows(run(graph, "duties", params), kind=kinds, derivation=derivation)
+    text = grouped_table(result) if fmt == "table" else render(result, fmt)
+    click.echo(text, nl=False)
+
+
+def filter_rows(result: Result, **wanted: tuple[str, ...] | str | None) -> Result:
+    """Keep rows whose named columns hold one of the wanted values (None: no filter)."""
+    rows = result.rows
+    for column, value in wanted.items():
+        if not value:
+            continue
+        allowed = {value} if isinstance(value, str) else set(value)
+        index = result.columns.index(column)
+        rows = tuple(row for row in rows if row[index] in allowed)
+    return Result(result.columns, rows)
+
+
+def grouped_table(result: Result) -> str:
+    """One block per bearer: kind, derivation, action, basis, and the passage with offsets."""
+    column = {name: i for i, name in enumerate(result.columns)}
+    lines: list[str] = []
+    current = None
+    for row in result.rows:
+        if row[column["bearer"]] != current:
+            current = row[column["bearer"]]
+            lines.extend(["", f"{current}  <{row[column['bearer_iri']]}>"])
+        basis = row[column["basis"]] or "-"
+        lines.append(
+            f"  [{row[column['kind']]}, {row[column['derivation']]}] {row[column['action']]}"
+        )
+        lines.append(f"      basis: {basis}")
+        lines.append(
+            f'      "{_shorten(row[column["evidence"]], 160)}" '
+            f"({row[column['source']]} {row[column['start']]}-{row[column['end']]})"
+        )
+    lines.append(f"\n({len(result.rows)} duties)")
+    return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+@main.command("explain")
+@click.argument("target")
+@click.option(
+    "--graph",
+    "graphs",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Graph file(s) to read (default: build the bundled report).",
+)
+@user_errors
+def explain_command(target: str, graphs: tuple[Path, ...]) -> None:
+    """The passage and derivation behind a statement.
+
+    TARGET is a statement IRI, or text: the first statement whose action contains it. Prints
+    the quote with offsets and context, who asserted it, and for an inferred duty the rule and
+    the asserted facts it rests on, each with its own quote.
+    """
+    graph = union_graph(_load(graphs))
+    click.echo(explain(graph, find_statement(graph, target)).to_text())
 
 
 def render(result: Result, fmt: str) -> str:

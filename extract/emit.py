@@ -135,14 +135,18 @@ class _Emitter:
             self.add(node, DG.beneficiary, Literal(beneficiary))
         if statement.issuer:
             self.add(node, DG.issuer, self.iri(statement.issuer))
-        if self.x.author:
-            self.add(node, PROV.wasAttributedTo, self.iri(self.x.author))
+        self.attribute(node)
         for concerned in statement.concerns:
             self.add(node, DG.concernsActor, self.iri(concerned))
         if statement.urged_by is not None:
             outer = self.x.statements[statement.urged_by]
             self.add(node, DG.urgedBy, self.statement_iri(statement.urged_by, outer))
         self.add(node, PROV.wasDerivedFrom, self.span(statement.span))
+
+    def attribute(self, node: URIRef) -> None:
+        """Claims, not truth: what a text states is attributed to its author, when known."""
+        if self.x.author:
+            self.add(node, PROV.wasAttributedTo, self.iri(self.x.author))
 
     def all_states(self) -> None:
         self.add(DG.AllStates, RDF.type, DG.ActorGroup)
@@ -161,6 +165,7 @@ class _Emitter:
             self.add(node, DG.actionType, DG[fact.act])
             if fact.date:
                 self.add(node, DG.date, _date_literal(fact.date))
+            self.attribute(node)
             self.add(node, PROV.wasDerivedFrom, self.span(fact.span))
 
     def memberships(self) -> None:
@@ -170,6 +175,7 @@ class _Emitter:
             self.add(node, DG.member, self.iri(fact.member))
             self.add(node, DG.memberOf, self.iri(fact.body))
             self.add(self.iri(fact.member), ORG.memberOf, self.iri(fact.body))
+            self.attribute(node)
             self.add(node, PROV.wasDerivedFrom, self.span(fact.span))
 
 
