@@ -28,12 +28,13 @@ def find_aliases(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> tupl
     aliases: list[Alias] = []
     for regex in (_QUOTED, _BARE, _REFERRED):
         for match in regex.finditer(text):
-            alias = match.group("alias").strip()
+            alias = re.sub(r"^(?:the|The)\s+", "", match.group("alias").strip())
             if _is_vocabulary_label(alias, gaz):
                 continue
             target = _mention_before(mentions, match.start(), text)
             if target is not None:
-                span = Span(match.start("alias"), match.end("alias"))
+                end = match.end("alias")
+                span = Span(end - len(alias), end)
                 aliases.append(Alias(span, alias, target.key))
     return tuple(sorted(aliases, key=lambda a: a.span))
 

@@ -16,14 +16,51 @@ from dutygraph.extract.lexicon import lexicon
 from dutygraph.extract.tokens import Token, tokenize
 
 _BEFORE_TO = frozenset({"relating", "Relating", "Protocol", "Amendment", "Amendments"})
-_LEADING_ARTICLES = frozenset({"The", "A", "An", "This", "That", "These", "Those"})
+_LEADING_ARTICLES = frozenset(
+    {
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "From",
+        "With",
+        "To",
+        "As",
+        "Since",
+        "Under",
+        "After",
+        "Before",
+        "During",
+        "Despite",
+        "Although",
+        "While",
+        "When",
+    }
+)
 
 
 def local_key(category: str, label: str) -> str:
     words = re.sub(r"[^\w]+", " ", label.lower()).split()
-    if words and words[-1].endswith("s") and len(words[-1]) > 3 and category == "group":
-        words[-1] = words[-1][:-1]
+    if words and category == "group":
+        words[-1] = _singular(words[-1])
     return f"local:{category}:{'-'.join(words)}"
+
+
+def _singular(word: str) -> str:
+    """``Parties`` and ``Party``, ``States`` and ``State`` share a key; ``crisis`` stays."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "is", "us")) and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def find_titles(text: str, spans: Iterable[Span], known: list[Mention]) -> tuple[Mention, ...]:
@@ -138,9 +175,15 @@ def _emit(run: list[Token]) -> Iterator[list[Token]]:
             yield from _emit(run[:index])
             yield from _emit(run[index + 1 :])
             return
-    while run and (run[0].text in _LEADING_ARTICLES or not run[0].text[:1].isalnum()):
+    stripped_preposition = False
+    while run and (
+        run[0].text in _LEADING_ARTICLES
+        or not run[0].text[:1].isalnum()
+        or (run[0].text.isdigit() and (stripped_preposition or len(run) == 1))
+    ):
+        stripped_preposition = run[0].text in _LEADING_ARTICLES
         run = run[1:]
-    if len(run) >= 2:
+    if len(run) >= 2 or (len(run) == 1 and run[0].text in lexicon().words("single_word_bodies")):
         yield run
 
 
@@ -176,7 +219,7 @@ def _head(run: list[Token]) -> tuple[int, MentionCategory] | None:
 def _title_mention(text: str, run: list[Token], known: list[Mention]) -> Mention | None:
     head = _head(run)
     if head is None:
-        return None
+        return _later_title(text, run, known)
     index, category = head
     head_token = run[index]
     span = Span(run[0].start, run[-1].end)
@@ -187,6 +230,19 @@ def _title_mention(text: str, run: list[Token], known: list[Mention]) -> Mention
             return None
     label = span.of(text)
     return Mention(span, local_key(category, label), category, label, "fallback")
+
+
+def _later_title(text: str, run: list[Token], known: list[Mention]) -> Mention | None:
+    """``Officials of the Ministry of X``: the title starts after a function word."""
+    for index in range(1, len(run) - 1):
+        if run[index].text[:1].islower() and _is_capitalised(run[index + 1]):
+            start = index + 1
+            while start < len(run) and run[start].text[:1].islower():
+                start += 1
+            rest = run[start:]
+            if len(rest) >= 2 and _head(rest) is not None:
+                return _title_mention(text, rest, known)
+    return None
 
 
 def instrument_class(label: str) -> str:

@@ -14,6 +14,7 @@ from dutygraph.extract.definitions import alias_mentions, find_aliases, find_equ
 from dutygraph.extract.fallback import find_titles, instrument_class, local_key
 from dutygraph.extract.gazetteer import Gazetteer, default_gazetteer, find_mentions
 from dutygraph.extract.ir import (
+    Alias,
     Citation,
     Document,
     Entity,
@@ -49,6 +50,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     citations = find_citations(text)
     found = _mentions(text, gaz, sentences)
     aliases = find_aliases(text, found, gaz)
+    found = _without_alias_titles(found, aliases)
     mentions = _sorted([*found, *alias_mentions(text, aliases, {m.key: m for m in found})])
     mentions = _sorted(_identify(mentions, find_equivalences(text, mentions, gaz), gaz))
     own = _own_instrument(lay, mentions)
@@ -64,6 +66,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
         text, lay, sentences, mentions, groups, notes, articles, _is_legal_text(text, lay, own)
     )
     statements, parties, memberships = relate(ctx)
+    statements = tuple(replace(s, action=s.action_span.of(doc.text)) for s in statements)
     author = _author(text, mentions)
     if author is not None:
         statements = tuple(_with_issuer(s, author) for s in statements)
@@ -100,9 +103,27 @@ def _sorted(mentions: Sequence[Mention]) -> tuple[Mention, ...]:
 
 
 def _mentions(text: str, gaz: Gazetteer, sentences: Sequence[Sentence]) -> list[Mention]:
+    """Vocabulary names and fallback titles; a state named inside a title (``the Freedonia
+    Rights Foundation``) is part of that name, not a mention of the state."""
     spans = [s.span for s in sentences]
     vocab = list(find_mentions(text, gaz, spans))
-    return [*vocab, *find_titles(text, spans, vocab)]
+    titles = find_titles(text, spans, vocab)
+    inside_title = [
+        m for m in vocab if m.category == "state" and any(t.span.contains(m.span) for t in titles)
+    ]
+    return [*(m for m in vocab if m not in inside_title), *titles]
+
+
+def _without_alias_titles(mentions: Sequence[Mention], aliases: Sequence[Alias]) -> list[Mention]:
+    """An alias is a name of its entity: a fallback title on an alias's words is dropped."""
+    names = {a.alias for a in aliases}
+    defined = [a.span for a in aliases]
+    return [
+        m
+        for m in mentions
+        if m.via != "fallback"
+        or (m.label not in names and not any(m.span.overlaps(d) for d in defined))
+    ]
 
 
 def _own_instrument(lay: Layout, mentions: Sequence[Mention]) -> str | None:

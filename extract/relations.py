@@ -140,28 +140,35 @@ def _inverted_conditional(text: str, sentence: Sentence, hit: _CueHit) -> bool:
     }
 
 
-def _clause_start(ctx: Context, sentence: Sentence, hits: list[_CueHit], k: int) -> int:
+def _clause_bounds(
+    ctx: Context, sentence: Sentence, hits: list[_CueHit], k: int
+) -> tuple[int, int]:
+    """Where the clause of cue ``k`` starts, and where the previous clause's action ends
+    (before the connector ``, and``/``;`` that joins them)."""
     floor = hits[k - 1].end if k > 0 else _after_condition(ctx.text, sentence)
     segment = ctx.text[floor : hits[k].start]
     semicolon = segment.rfind(";")
     if k == 0:
-        return floor + semicolon + 1 if semicolon >= 0 else floor
+        return (floor + semicolon + 1, floor + semicolon) if semicolon >= 0 else (floor, floor)
     last = None
     for match in _CONNECTOR.finditer(segment):
         last = match
-    return floor + last.start() if last is not None else floor
+    if last is None:
+        return floor, floor
+    return floor + last.end(), floor + last.start()
 
 
 def _statements(ctx: Context, sentence: Sentence, found: _Found) -> None:
     hits = _cue_hits(ctx, sentence)
-    starts = [_clause_start(ctx, sentence, hits, k) for k in range(len(hits))]
+    bounds = [_clause_bounds(ctx, sentence, hits, k) for k in range(len(hits))]
+    starts = [start for start, _ in bounds]
     previous: tuple[str, ...] = _previous_bearers(found, ctx, sentence)
     for k, hit in enumerate(hits):
-        end = starts[k + 1] if k + 1 < len(hits) else sentence.span.end
+        end = bounds[k + 1][1] if k + 1 < len(hits) else sentence.span.end
         action_span = _action_span(ctx.text, hit.end, end)
+        if starts[k] > hit.start:
+            continue  # the modal sits inside the opening condition: "If X should fail, ..."
         if action_span is None or _is_conditional(ctx.text, Span(starts[k], hit.start)):
-            continue
-        if hit.cue.name == "directive" and k > 0:
             continue
         made = _statement_for(ctx, sentence, hit, Span(starts[k], hit.start), action_span, previous)
         if made is None:
@@ -485,20 +492,33 @@ def _instruments_after(ctx: Context, start: int, limit: int) -> list[Mention]:
         if not _joins(gap, first=not result):
             break
         if mention.category == "instrument":
-            result.append(mention)
+            if all(m.key != mention.key for m in result):
+                result.append(mention)
             position = mention.span.end
     return result
 
 
+_JOINING_WORDS = frozenset(
+    {"and", "its", "the", "both", "as", "well", "of", "u.n.", "un", "in", "on", "since"}
+)
+
+
 def _joins(gap: str, first: bool) -> bool:
+    """Instruments of one list: ``X and its Protocol``, ``X in 1981 and its Protocol in 1990``."""
     cleaned = re.sub(r"\([^)]*\)", " ", gap)
+    cleaned = _DATE_WORDS.sub(" ", cleaned)
     words = re.findall(r"[\w'\u2019.]+", cleaned.lower())
     if first:
         return len(words) <= 4
-    return all(
-        w in {"and", "its", "the", "both", "as", "well", "of", "u.n.", "un"} or w.isdigit()
-        for w in words
-    ) and "," not in cleaned.replace(", and", "")
+    return all(w in _JOINING_WORDS or w.isdigit() for w in words) and "," not in cleaned.replace(
+        ", and", ""
+    )
+
+
+_DATE_WORDS = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+)
 
 
 def _customary(ctx: Context, sentence: Sentence, found: _Found) -> None:
@@ -612,12 +632,27 @@ def _party_facts(ctx: Context, sentence: Sentence, found: _Found) -> None:
             instruments = instruments or _relative_instrument(ctx, sentence, match.start())
             if not states or not instruments:
                 continue
-            date = _date_after(ctx.text, date_from, sentence.span.end)
+            dates = _dates_of(ctx.text, instruments, date_from, sentence.span.end)
             for state in states:
-                for instrument in instruments:
+                for instrument, date in zip(instruments, dates, strict=True):
                     found.parties.append(
                         PartyFact(sentence.span, state, instrument.key, cue.act, date)
                     )
+
+
+def _dates_of(text: str, instruments: list[Mention], last_end: int, limit: int) -> list[str | None]:
+    """Each instrument's own date (``X in 1981 and its Protocol in 1990``); a date after the
+    whole list (``X and its Protocol in 1982``) is every instrument's."""
+    own = []
+    for index, mention in enumerate(instruments):
+        stop = instruments[index + 1].span.start if index + 1 < len(instruments) else limit
+        own.append(_date_after(text, mention.span.end, stop))
+    if len([d for d in own if d]) <= 1 and own[-1]:
+        return [own[-1]] * len(instruments)
+    if not any(own):
+        common = _date_after(text, last_end, limit)
+        return [common] * len(instruments)
+    return own
 
 
 def _relative_instrument(ctx: Context, sentence: Sentence, position: int) -> list[Mention]:

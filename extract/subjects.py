@@ -132,7 +132,7 @@ def _candidates(text: str, span: Span) -> list[Span]:
     parts.append(_trim(text, Span(start, span.end)))
     if len(parts) > 1:
         result.extend([parts[-1], parts[0], *reversed(parts[1:-1])])
-    return [p for p in result if len(p) > 0]
+    return [p for p in result if len(p) > 0 and not _is_appositive(text, p)]
 
 
 def _resolve_phrase(
@@ -140,6 +140,10 @@ def _resolve_phrase(
 ) -> tuple[str, ...]:
     head_span, members = _split_including(text, span, inside)
     items = _coordinated_items(text, head_span, inside)
+    described = [item for item in items if not _is_appositive(text, item)]
+    if len(described) == 1 < len(items):
+        head_span = described[0]  # "Freedonia, a party to the Convention,": Freedonia
+    items = described
     if len(items) > 1 and not members:
         before = dict(groups.entities)
         keys = [_resolve_single(text, item, inside, groups, ()) for item in items]
@@ -175,6 +179,11 @@ def _listed_members(text: str, listed: Span, inside: list[Mention]) -> tuple[str
         members.append(mention.key)
         position = mention.span.end
     return tuple(dict.fromkeys(members))
+
+
+def _is_appositive(text: str, item: Span) -> bool:
+    """``Freedonia, a party to the Convention,``: a description of the name before it."""
+    return re.match(r"(?:a|an)\s", item.of(text), re.IGNORECASE) is not None
 
 
 def _coordinated_items(text: str, span: Span, inside: list[Mention]) -> list[Span]:

@@ -1,0 +1,101 @@
+"""`duties` filters and grouping; `explain` of extracted and derived duties."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dutygraph.cli import main
+
+
+@pytest.fixture(scope="module")
+def graph_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("graph") / "report.trig"
+    result = CliRunner().invoke(main, ["build", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _rows(args: list[str]) -> list[dict[str, str]]:
+    result = CliRunner().invoke(main, [*args, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    return list(csv.DictReader(io.StringIO(result.output)))
+
+
+def test_kind_filter_keeps_only_that_kind(graph_file: Path) -> None:
+    rows = _rows(["duties", "--graph", str(graph_file), "--kind", "customary"])
+    assert rows
+    assert {r["kind"] for r in rows} == {"customary"}
+
+
+def test_derivation_filter_keeps_only_inferred_rows(graph_file: Path) -> None:
+    rows = _rows(["duties", "--graph", str(graph_file), "--derivation", "inferred"])
+    assert rows
+    assert {r["derivation"] for r in rows} == {"inferred"}
+
+
+def test_duties_of_a_state_include_those_owed_as_member_of_all_states(graph_file: Path) -> None:
+    rows = _rows(["duties", "--graph", str(graph_file), "--bearer", "China"])
+    bearers = {r["bearer"] for r in rows}
+    assert "China" in bearers
+    assert any("as one of all States" in b for b in bearers)
+
+
+def test_inferred_non_refoulement_duty_cites_the_party_passage(graph_file: Path) -> None:
+    rows = _rows(
+        ["duties", "--graph", str(graph_file), "--bearer", "China", "--derivation", "inferred"]
+    )
+    duty = next(r for r in rows if "return refugees" in r["action"])
+    assert duty["kind"] == "binding"
+    assert "Article 33" in duty["basis"]
+    assert "party" in duty["evidence"] or "part of" in duty["evidence"]
+
+
+def test_table_view_groups_rows_under_each_bearer(graph_file: Path) -> None:
+    result = CliRunner().invoke(main, ["duties", "--graph", str(graph_file), "--bearer", "China"])
+    assert result.exit_code == 0
+    headers = [line for line in result.output.splitlines() if line and not line.startswith(" ")]
+    assert headers[0].startswith("China")
+    assert len(headers) == len(set(headers))
+
+
+def test_explain_prints_the_chain_of_an_inferred_duty(graph_file: Path) -> None:
+    text = CliRunner().invoke(
+        main, ["explain", _inferred_iri(graph_file), "--graph", str(graph_file)]
+    )
+    assert text.exit_code == 0, text.output
+    assert "derived by rule parties-owe-treaty-duties" in text.output
+    assert "TreatyAction: China" in text.output
+    assert text.output.count("passage [") >= 3
+
+
+def _inferred_iri(graph_file: Path) -> str:
+    from rdflib import Dataset
+
+    from dutygraph.namespace import DG
+
+    data = Dataset(default_union=True)
+    data.parse(graph_file, format="trig")
+    return str(next(iter(sorted(data.subjects(DG.inferredBy, None)))))
+
+
+def test_explain_by_text_shows_quote_offsets_and_author(graph_file: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["explain", "subject aid workers", "--graph", str(graph_file)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Recommendation: China" in result.output
+    assert "passage [" in result.output
+    assert "asserted by: Human Rights Watch" in result.output
+
+
+def test_explain_unknown_text_is_a_user_error(graph_file: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["explain", "no action says this", "--graph", str(graph_file)]
+    )
+    assert result.exit_code == 2
+    assert result.output.strip().startswith("dutygraph:")
