@@ -50,9 +50,9 @@ def _is_vocabulary_label(alias: str, gaz: Gazetteer) -> bool:
 
 
 def find_equivalences(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> dict[str, str]:
-    """Local names the text itself identifies with a vocabulary entry: ``The Executive
-    Committee (ExCom)`` makes the local "Executive Committee" that entry, and so is a longer
-    local name that extends it with ``of ...``."""
+    """Local names the text itself identifies with a vocabulary entry: ``the Standing Council
+    (SSC)``, where SSC is a vocabulary label, makes the local "Standing Council" that entry,
+    and so is a longer local name that extends it with ``of ...``."""
     same: dict[str, str] = {}
     for match in _BARE.finditer(text):
         entry = _vocabulary_entry(match.group("alias").strip(), gaz)

@@ -197,7 +197,7 @@ def _all_heads() -> frozenset[str]:
 
 
 def _head(run: list[Token]) -> tuple[int, MentionCategory] | None:
-    """The last head noun before the title's complement (``UNHCR Mission Agreement``: an
+    """The last head noun before the title's complement (``Sylvanian Mission Agreement``: an
     agreement; ``Committee on Foreign Relations``: a committee; ``Experts on Mission``: none)."""
     lex = lexicon()
     categories: list[tuple[frozenset[str], MentionCategory]] = [

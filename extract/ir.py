@@ -126,7 +126,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class Alias:
-    """A document-local definition: ``(the "Refugee Convention")`` makes ``alias`` name ``key``."""
+    """A document-local definition: ``(the "Sylvanian Convention")`` names ``key``."""
 
     span: Span
     alias: str

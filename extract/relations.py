@@ -361,19 +361,34 @@ def _imperative(ctx: Context, sentence: Sentence, found: _Found) -> None:
     if not bearers or action is None:
         return
     found.statements.append(
-        Statement(
-            span=sentence.span,
-            type="Recommendation",
-            bearers=bearers,
-            action=action.of(ctx.text),
-            action_span=action,
-            trigger="(imperative)",
-            force="NonBinding",
-            bases=_bases(ctx, sentence.span),
-            beneficiaries=_beneficiaries(ctx, action),
+        _recommendation(
+            ctx, sentence.span, bearers, action, "(imperative)", _bases(ctx, sentence.span)
         )
     )
     _nested(ctx, found.statements[-1], len(found.statements) - 1, found)
+
+
+def _recommendation(
+    ctx: Context,
+    span: Span,
+    bearers: tuple[str, ...],
+    action: Span,
+    trigger: str,
+    bases: tuple[str, ...],
+    urged_by: int | None = None,
+) -> Statement:
+    return Statement(
+        span=span,
+        type="Recommendation",
+        bearers=bearers,
+        action=action.of(ctx.text),
+        action_span=action,
+        trigger=trigger,
+        force="NonBinding",
+        bases=bases,
+        beneficiaries=_beneficiaries(ctx, action),
+        urged_by=urged_by,
+    )
 
 
 def _nested(ctx: Context, outer: Statement, index: int, found: _Found) -> None:
@@ -392,18 +407,7 @@ def _nested(ctx: Context, outer: Statement, index: int, found: _Found) -> None:
         return
     found.statements[index] = replace(outer, concerns=bearers)
     found.statements.append(
-        Statement(
-            span=outer.span,
-            type="Recommendation",
-            bearers=bearers,
-            action=action.of(ctx.text),
-            action_span=action,
-            trigger=head.group().strip(),
-            force="NonBinding",
-            bases=outer.bases,
-            beneficiaries=_beneficiaries(ctx, action),
-            urged_by=index,
-        )
+        _recommendation(ctx, outer.span, bearers, action, head.group().strip(), outer.bases, index)
     )
 
 
