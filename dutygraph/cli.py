@@ -261,7 +261,7 @@ def _parse_params(params: Sequence[str]) -> dict[str, str]:
 
 @main.command("duties")
 @click.option(
-    "--bearer", default=None, help="Only this actor (a label such as 'Freedonia' or a state's usual name, or an IRI)."
+    "--bearer", default=None, help="Only this actor: a label (a state's usual name) or an IRI."
 )
 @click.option(
     "--kind",
