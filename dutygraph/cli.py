@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from rdflib import Dataset
 
 from dutygraph import __version__
 from dutygraph.build import Built, build, union_graph
@@ -24,6 +23,7 @@ from dutygraph.errors import DutygraphError
 from dutygraph.explain import explain, find_statement
 from dutygraph.graphs import load_graphs, serialize, write_atomically
 from dutygraph.query import Result, named_queries, run
+from dutygraph.sources import graph_option, load_dataset
 from dutygraph.validate import Report, validate
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -193,13 +193,7 @@ def _report_text(report: Report, fmt: str) -> str:
 
 
 def _graph_options(command: F) -> F:
-    command = click.option(
-        "--graph",
-        "graphs",
-        multiple=True,
-        type=click.Path(path_type=Path),
-        help="Graph file(s) to read (default: build the bundled report).",
-    )(command)
+    command = graph_option(command)
     return click.option(
         "--format",
         "fmt",
@@ -208,12 +202,6 @@ def _graph_options(command: F) -> F:
         show_default=True,
         help="Output format.",
     )(command)
-
-
-def _load(graphs: Sequence[Path]) -> Dataset:
-    if graphs:
-        return load_graphs(graphs)
-    return build().dataset
 
 
 @main.command("query")
@@ -244,7 +232,7 @@ def query_command(
         for query_name, question in sorted(named_queries().items()):
             click.echo(f"{query_name:12s} {question}")
         return
-    graph = union_graph(_load(graphs))
+    graph = union_graph(load_dataset(graphs))
     result = run(graph, name, _parse_params(params), allow_service=allow_service)
     click.echo(render(result, fmt), nl=False)
 
@@ -287,7 +275,7 @@ def duties_command(
 ) -> None:
     """Every duty and recommendation: bearer (and the group it is owed through), kind, action,
     basis, derivation, and the quoted passage with its offsets. The table groups by bearer."""
-    graph = union_graph(_load(graphs))
+    graph = union_graph(load_dataset(graphs))
     params = {"bearer": bearer} if bearer else {}
     result = filter_rows(run(graph, "duties", params), kind=kinds, derivation=derivation)
     text = grouped_table(result) if fmt == "table" else render(result, fmt)
@@ -335,13 +323,7 @@ def _shorten(text: str, width: int) -> str:
 
 @main.command("explain")
 @click.argument("target")
-@click.option(
-    "--graph",
-    "graphs",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Graph file(s) to read (default: build the bundled report).",
-)
+@graph_option
 @user_errors
 def explain_command(target: str, graphs: tuple[Path, ...]) -> None:
     """The passage and derivation behind a statement.
@@ -350,7 +332,7 @@ def explain_command(target: str, graphs: tuple[Path, ...]) -> None:
     the quote with offsets and context, who asserted it, and for an inferred duty the rule and
     the asserted facts it rests on, each with its own quote.
     """
-    graph = union_graph(_load(graphs))
+    graph = union_graph(load_dataset(graphs))
     click.echo(explain(graph, find_statement(graph, target)).to_text())
 
 

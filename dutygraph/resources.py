@@ -56,3 +56,17 @@ def extract_data(name: str) -> Traversable:
 
 def default_report() -> Traversable:
     return _folder("corpus") / DEFAULT_REPORT
+
+
+def package_files(suffixes: tuple[str, ...]) -> list[Traversable]:
+    """Every file of the package and its data folders with one of ``suffixes``, in name order."""
+    found: list[Traversable] = []
+    pending = [files(PACKAGE)]
+    while pending:
+        folder = pending.pop()
+        for entry in folder.iterdir():
+            if entry.is_dir() and entry.name != "__pycache__":
+                pending.append(entry)
+            elif entry.name.endswith(suffixes):
+                found.append(entry)
+    return sorted(found, key=lambda f: str(f))
