@@ -22,6 +22,7 @@ from dutygraph.build import Built, build, union_graph
 from dutygraph.errors import DutygraphError
 from dutygraph.explain import explain, find_statement
 from dutygraph.graphs import load_graphs, serialize, write_atomically
+from dutygraph.limits import time_limit
 from dutygraph.query import Result, named_queries, run
 from dutygraph.sources import graph_option, load_dataset
 from dutygraph.validate import Report, validate
@@ -44,7 +45,33 @@ def user_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class OneLineErrors(click.Group):
+    """Usage errors (unknown option, missing argument, bad choice) as one line, exit 2; Ctrl-C
+    as one line, exit 130: never a traceback or a usage block on stderr."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(*args, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as shown:
+            click.echo(shown.ctx.get_help())
+            sys.exit(0)
+        except click.ClickException as error:
+            click.echo(f"dutygraph: {_one_line(error.format_message())}", err=True)
+            sys.exit(2)
+        except (click.exceptions.Abort, KeyboardInterrupt):
+            click.echo("dutygraph: interrupted", err=True)
+            sys.exit(130)
+        if isinstance(result, int) and result:
+            sys.exit(result)
+        return result
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+@click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dutygraph")
 def main() -> None:
     """Which party owes which duty, under which instrument, how binding, and where the text says so.
@@ -194,6 +221,13 @@ def _report_text(report: Report, fmt: str) -> str:
 
 def _graph_options(command: F) -> F:
     command = graph_option(command)
+    command = click.option(
+        "--timeout",
+        type=float,
+        default=30.0,
+        show_default=True,
+        help="Stop a query that runs longer than this many seconds (0: no limit).",
+    )(command)
     return click.option(
         "--format",
         "fmt",
@@ -226,14 +260,18 @@ def query_command(
     params: tuple[str, ...],
     list_queries: bool,
     allow_service: bool,
+    timeout: float,
 ) -> None:
     """Run the named query NAME (see --list) or a query file NAME.rq, read-only."""
     if list_queries or name is None:
-        for query_name, question in sorted(named_queries().items()):
-            click.echo(f"{query_name:12s} {question}")
+        listed = sorted(named_queries().items())
+        width = max(len(query_name) for query_name, _ in listed)
+        for query_name, question in listed:
+            click.echo(f"{query_name:{width}s}  {question}")
         return
     graph = union_graph(load_dataset(graphs))
-    result = run(graph, name, _parse_params(params), allow_service=allow_service)
+    with time_limit(timeout):
+        result = run(graph, name, _parse_params(params), allow_service=allow_service)
     click.echo(render(result, fmt), nl=False)
 
 
@@ -272,12 +310,14 @@ def duties_command(
     derivation: str | None,
     graphs: tuple[Path, ...],
     fmt: str,
+    timeout: float,
 ) -> None:
     """Every duty and recommendation: bearer (and the group it is owed through), kind, action,
     basis, derivation, and the quoted passage with its offsets. The table groups by bearer."""
     graph = union_graph(load_dataset(graphs))
     params = {"bearer": bearer} if bearer else {}
-    result = filter_rows(run(graph, "duties", params), kind=kinds, derivation=derivation)
+    with time_limit(timeout):
+        result = filter_rows(run(graph, "duties", params), kind=kinds, derivation=derivation)
     text = grouped_table(result) if fmt == "table" else render(result, fmt)
     click.echo(text, nl=False)
 
