@@ -17,6 +17,7 @@ from rdflib.term import Node
 from dutygraph import resources
 from dutygraph.errors import DutygraphError
 from dutygraph.namespace import DG
+from dutygraph.vocabulary import vocabulary_graph
 
 _LABELS = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, RDFS.label, DG.demonym)
 
@@ -87,17 +88,22 @@ def _one_line(error: Exception) -> str:
 
 
 def resolve_parameter(graph: Graph, value: str) -> list[URIRef]:
-    """An IRI as given, or every node whose label equals ``value`` case-insensitively."""
+    """An IRI as given, or every node whose label equals ``value`` case-insensitively: labels in
+    the graph first, then the shipped vocabulary's (so ``ICCPR`` finds the Covenant)."""
     if re.match(r"^(?:https?|urn):", value):
         return [URIRef(value)]
     wanted = value.casefold().replace("\u2019", "'")
-    found = {
-        subject
-        for prop in _LABELS
-        for subject, label in graph.subject_objects(prop)
-        if isinstance(subject, URIRef) and str(label).casefold().replace("\u2019", "'") == wanted
-    }
-    return sorted(found)
+    for source in (graph, vocabulary_graph()):
+        found = {
+            subject
+            for prop in _LABELS
+            for subject, label in source.subject_objects(prop)
+            if isinstance(subject, URIRef)
+            and str(label).casefold().replace("\u2019", "'") == wanted
+        }
+        if found:
+            return sorted(found)
+    return []
 
 
 def run(

@@ -55,7 +55,7 @@ def extract_data(name: str) -> Traversable:
 
 
 def default_report() -> Traversable:
-    return _folder("corpus") / DEFAULT_REPORT
+    return _folder("bundled") / DEFAULT_REPORT
 
 
 def package_files(suffixes: tuple[str, ...]) -> list[Traversable]:

@@ -18,6 +18,7 @@ from dutygraph.namespace import DG, DGID, ELI, NIF, ORG, bind_prefixes
 from dutygraph.vocabulary import vocabulary_graph
 
 _COPIED = (
+    ELI.passed_by,
     RDF.type,
     SKOS.prefLabel,
     SKOS.notation,
@@ -110,6 +111,8 @@ class _Emitter:
         if entity.part_of:
             self.add(node, ELI.is_part_of, self.iri(entity.part_of))
             self.add(node, DG.articleNumber, Literal(entity.number or ""))
+        if entity.adopted_by:
+            self.add(node, DG.adoptedBy, self.iri(entity.adopted_by))
         if entity.citation and entity.rdf_type != "Provision":
             self.add(node, DG.citation, Literal(entity.citation))
         if entity.span is not None and not entity.key.startswith("http"):

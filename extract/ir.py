@@ -188,6 +188,7 @@ class Entity:
     number: str | None = None  # for provisions: the article number as written
     citation: str | None = None
     date: str | None = None
+    adopted_by: str | None = None  # for instruments: the body that adopted it
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     labels = {key: entry.label for key, entry in gaz.entries.items()}
     references = find_references(text, sentences, mentions, gaz.protocols, own, labels)
     provisions, provision_mentions = _provisions(text, citations, [*mentions, *references], own)
-    cited, cited_mentions = _cited_instruments(text, citations)
+    cited, cited_mentions = _cited_instruments(text, citations, mentions)
     mentions = _sorted([*mentions, *references, *provision_mentions, *cited_mentions])
     groups = Groups()
     notes = _note_bases(lay, mentions)
@@ -187,22 +187,51 @@ def _instrument_of_provision(text: str, span: Span, mentions: Sequence[Mention])
 
 
 def _cited_instruments(
-    text: str, citations: Sequence[Citation]
+    text: str, citations: Sequence[Citation], mentions: Sequence[Mention]
 ) -> tuple[dict[str, Entity], list[Mention]]:
-    """UN documents, resolutions and conclusions named by their citation are instruments too."""
+    """UN documents, resolutions and conclusions named by their citation are instruments too;
+    a body named right before (``Sub-Commission resolution 2001/16``, ``ExCom Conclusion No.
+    22``) adopted it, and an elliptical ``No. 85`` shares the adopter of the conclusion before."""
     entities: dict[str, Entity] = {}
     found: list[Mention] = []
+    previous: tuple[int, str | None] = (-(10**9), None)
     for citation in citations:
         rdf_type = _CITATION_INSTRUMENTS.get(citation.kind)
         if rdf_type is None:
             continue
         label = _citation_label(citation)
         key = local_key(citation.kind, label)
+        adopter = _adopter(text, citation, mentions)
+        if adopter is None and citation.span.start - previous[0] < 300:
+            adopter = previous[1]
+        previous = (citation.span.end, adopter)
         entities.setdefault(
-            key, Entity(key, "instrument", label, rdf_type, citation.span, citation=citation.text)
+            key,
+            Entity(
+                key,
+                "instrument",
+                label,
+                rdf_type,
+                citation.span,
+                citation=citation.text,
+                adopted_by=adopter,
+            ),
         )
         found.append(Mention(citation.span, key, "instrument", citation.text, "citation"))
     return entities, found
+
+
+def _adopter(text: str, citation: Citation, mentions: Sequence[Mention]) -> str | None:
+    for mention in mentions:
+        if mention.category not in {"body", "organization"}:
+            continue
+        inside = citation.span.contains(mention.span)
+        right_before = mention.span.end <= citation.span.start and not text[
+            mention.span.end : citation.span.start
+        ].strip(" ,'\u2019s")
+        if inside or right_before:
+            return mention.key
+    return None
 
 
 def _citation_label(citation: Citation) -> str:
