@@ -11,7 +11,6 @@ import io
 import json
 import sys
 from collections.abc import Callable, Sequence
-from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,7 +18,9 @@ import click
 
 from dutygraph import __version__
 from dutygraph.build import Built, build, union_graph
-from dutygraph.errors import DutygraphError
+from dutygraph.commands.export import export_command, write_output
+from dutygraph.commands.picture import picture_command
+from dutygraph.errors import DutygraphError, user_errors
 from dutygraph.explain import explain, find_statement
 from dutygraph.graphs import load_graphs, serialize, write_atomically
 from dutygraph.limits import time_limit
@@ -29,20 +30,6 @@ from dutygraph.validate import Report, validate
 
 F = TypeVar("F", bound=Callable[..., Any])
 TABLE_FORMATS = ("table", "csv", "tsv", "json")
-
-
-def user_errors(command: F) -> F:
-    """Turn a user error into one line on stderr and exit status 2."""
-
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except DutygraphError as error:
-            click.echo(f"dutygraph: {error}", err=True)
-            sys.exit(2)
-
-    return wrapper  # type: ignore[return-value]
 
 
 class OneLineErrors(click.Group):
@@ -146,10 +133,7 @@ def _format_from_suffix(path: Path | None) -> str | None:
 
 
 def _write(out: Path | None, text: str) -> None:
-    if out is None:
-        click.echo(text, nl=False)
-    else:
-        write_atomically(out, text)
+    write_output(out, text)
 
 
 def _ir_json(built: Built) -> str:
@@ -407,6 +391,10 @@ def _table(result: Result, width: int = 60) -> str:
     lines.extend("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in rows)
     lines.append(f"({len(rows)} rows)")
     return "\n".join(lines) + "\n"
+
+
+main.add_command(export_command)
+main.add_command(picture_command)
 
 
 if __name__ == "__main__":

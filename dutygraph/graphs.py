@@ -116,23 +116,19 @@ def _canonical_json(value: Any) -> Any:
 
 
 def _trig(dataset: Dataset) -> str:
-    """TriG with the named graphs in IRI order, each written as sorted Turtle."""
-    parts: list[str] = []
+    """TriG: each named graph as sorted Turtle in IRI order, its lines kept as they are (an
+    indent would change the text of a multi-line literal)."""
     prefixes: set[str] = set()
-    for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
-        if not len(context):
-            continue
-        text = _sorted_graph(context).serialize(format="turtle")
-        body = []
-        for line in text.splitlines():
-            if line.startswith("@prefix"):
-                prefixes.add(line)
-            elif line.strip():
-                body.append(f"    {line}")
-            else:
-                body.append("")
-        parts.append(f"<{context.identifier}> {{\n" + "\n".join(body).rstrip() + "\n}\n")
-    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(parts)
+    blocks: list[str] = []
+    for context in sorted(dataset.graphs(), key=lambda graph: str(graph.identifier)):
+        if len(context):
+            text = _sorted_graph(context).serialize(format="turtle")
+            lines = text.splitlines()
+            head = [line for line in lines if line.startswith("@prefix")]
+            prefixes.update(head)
+            body = "\n".join(lines[len(head) :]).strip()
+            blocks.append(f"<{context.identifier}> {{\n{body}\n}}\n")
+    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
 
 
 def _sorted_graph(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
@@ -155,16 +151,25 @@ def _sorted_dataset(dataset: Dataset) -> Dataset:
     return result
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path`` and rename it, so no half-written file is left."""
+def write_atomically(path: Path, content: str | bytes) -> None:
+    """Write to a temporary file beside ``path`` and rename it, so no half-written file is left;
+    the file gets the usual permissions (``mkstemp`` alone would make it private)."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise DutygraphError(f"{path}: folder {folder} does not exist")
+    data = content.encode("utf-8") if isinstance(content, str) else content
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise DutygraphError(f"{path}: cannot write ({error.strerror})") from None
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -22,6 +22,10 @@ def ontology_file() -> Traversable:
     return _folder("ontology") / "dutygraph.ttl"
 
 
+def jsonld_context_file() -> Traversable:
+    return _folder("ontology") / "context.jsonld"
+
+
 def vocabulary_files() -> list[Traversable]:
     vocab = _folder("ontology") / "vocab"
     return sorted((f for f in vocab.iterdir() if f.name.endswith(".ttl")), key=lambda f: f.name)

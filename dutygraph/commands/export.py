@@ -1,0 +1,57 @@
+"""``dutygraph export``: the graph in an RDF format, as Web Annotations, GraphML or GEXF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from dutygraph.errors import user_errors
+from dutygraph.export import FORMATS, export
+from dutygraph.graphs import write_atomically
+from dutygraph.sources import graph_option, load_dataset
+
+SUFFIXES = {
+    ".ttl": "ttl",
+    ".jsonld": "jsonld",
+    ".nt": "nt",
+    ".nq": "nq",
+    ".trig": "trig",
+    ".rdf": "xml",
+    ".xml": "xml",
+    ".graphml": "graphml",
+    ".gexf": "gexf",
+}
+
+
+def write_output(out: Path | None, content: str | bytes) -> None:
+    """To ``out`` atomically, or to stdout; text or bytes."""
+    if out is not None:
+        write_atomically(out, content)
+    elif isinstance(content, bytes):
+        click.get_binary_stream("stdout").write(content)
+    else:
+        click.echo(content, nl=False)
+
+
+@click.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="ttl, jsonld (compact, with the shipped context), nt, nq and trig (named graphs "
+    "kept), xml (RDF/XML), graphml and gexf (the duty network), wa (W3C Web Annotations). "
+    "Default: from --out's extension, else ttl.",
+)
+@click.option("--out", type=click.Path(path_type=Path), help="Write here (default: stdout).")
+@graph_option
+@user_errors
+def export_command(fmt: str | None, out: Path | None, graphs: tuple[Path, ...]) -> None:
+    """Export the graph (default: the bundled report) for linked-data and network tools.
+
+    Every RDF format parses back to the same graph; GraphML and GEXF open in Gephi and
+    Cytoscape with the nodes' kind, force, derivation, label and quote as columns.
+    """
+    chosen = fmt or (SUFFIXES.get(out.suffix.lower()) if out else None) or "ttl"
+    write_output(out, export(load_dataset(graphs), chosen))

@@ -1,0 +1,47 @@
+"""``dutygraph picture``: who owes what, as a self-contained HTML page, an SVG or a PNG."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+from rdflib import Dataset
+
+from dutygraph.commands.export import write_output
+from dutygraph.errors import DutygraphError, user_errors
+from dutygraph.picture import KINDS, picture_html, picture_png, picture_svg
+from dutygraph.sources import graph_option, load_dataset
+
+Drawing = Callable[[Dataset, str | None, str | None], str | bytes]
+DRAWINGS: dict[str, Drawing] = {
+    ".html": picture_html,
+    ".htm": picture_html,
+    ".svg": picture_svg,
+    ".png": picture_png,
+}
+
+
+@click.command("picture")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    help="FILE.html (interactive, works offline), FILE.svg or FILE.png (static, for papers; "
+    "PNG needs the 'picture' extra). Default: HTML on stdout.",
+)
+@click.option("--bearer", default=None, help="Only this actor: a label or an IRI.")
+@click.option("--kind", type=click.Choice(KINDS), default=None, help="Only this kind of duty.")
+@graph_option
+@user_errors
+def picture_command(
+    out: Path | None, bearer: str | None, kind: str | None, graphs: tuple[Path, ...]
+) -> None:
+    """Draw bearers, their duties and the provisions and instruments behind them.
+
+    Colour shows the kind of duty, a dashed line what a rule derived. The HTML page filters by
+    bearer and kind, searches, and shows a duty's action, basis and quoted passage on a click.
+    """
+    suffix = out.suffix.lower() if out is not None else ".html"
+    if suffix not in DRAWINGS:
+        raise DutygraphError(f"{out}: use a name ending in .html, .svg or .png")
+    write_output(out, DRAWINGS[suffix](load_dataset(graphs), bearer, kind))

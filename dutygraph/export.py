@@ -1,0 +1,159 @@
+"""Exports for linked-data users and network tools: RDF formats, Web Annotations, GraphML, GEXF.
+
+Every RDF format parses back to the graph it was made from: Turtle, N-Triples and RDF/XML hold
+the union; N-Quads, TriG and JSON-LD keep one named graph per document plus the inferred graph.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+import networkx as nx
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import RDF
+
+from dutygraph import resources
+from dutygraph.errors import DutygraphError
+from dutygraph.graphs import _canonical_json, serialize
+from dutygraph.namespace import DG, DGID, NIF
+from dutygraph.network import Passage, label_of, passage_of, to_networkx, union_of
+
+RDF_FORMATS = {"ttl": "ttl", "nt": "nt", "nq": "nq", "xml": "xml"}
+FORMATS = ("ttl", "jsonld", "nt", "nq", "trig", "xml", "graphml", "gexf", "wa")
+ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+ANNOTATION_COLLECTION = DGID["annotations"]
+QUOTE_CONTEXT = 32
+XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
+
+
+def export(dataset: Dataset, fmt: str) -> str | bytes:
+    """``dataset`` in ``fmt`` (one of ``FORMATS``), in a stable order."""
+    if fmt in RDF_FORMATS:
+        return serialize(dataset, RDF_FORMATS[fmt])
+    writers = {
+        "trig": lambda dataset: serialize(dataset, "trig"),
+        "jsonld": to_jsonld,
+        "graphml": to_graphml,
+        "gexf": to_gexf,
+        "wa": to_web_annotations,
+    }
+    if fmt not in writers:
+        raise DutygraphError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
+    return writers[fmt](dataset)
+
+
+@lru_cache(maxsize=1)
+def jsonld_context() -> dict[str, Any]:
+    """The shipped context (``ontology/context.jsonld``): the terms, without the wrapper."""
+    source = resources.jsonld_context_file()
+    context: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))["@context"]
+    return context
+
+
+def to_jsonld(dataset: Dataset) -> str:
+    """Compact JSON-LD: the shipped context inline (no network to expand it), one named graph
+    per document, arrays in a stable order."""
+    context = jsonld_context()
+    text = _named_graphs_only(dataset).serialize(format="json-ld", context=context)
+    document = json.loads(text)
+    document.pop("@context", None)
+    compact = {"@context": context, **_canonical_json(document)}
+    return json.dumps(compact, indent=2, ensure_ascii=False) + "\n"
+
+
+def _named_graphs_only(dataset: Dataset) -> Dataset:
+    copy = Dataset()
+    for context in sorted(dataset.graphs(), key=lambda graph: str(graph.identifier)):
+        if len(context):
+            named = copy.graph(context.identifier)
+            for triple in sorted(context):
+                named.add(triple)
+    return copy
+
+
+def to_graphml(dataset: Dataset | Graph) -> str:
+    return _xml_document(nx.generate_graphml(to_networkx(dataset), prettyprint=True))
+
+
+def to_gexf(dataset: Dataset | Graph) -> str:
+    return _xml_document(nx.generate_gexf(to_networkx(dataset), prettyprint=True))
+
+
+def _xml_document(lines: Iterable[str]) -> str:
+    """With an XML declaration, so a reader never guesses the encoding of a non-ASCII label."""
+    text = "\n".join(lines).strip() + "\n"
+    return text if text.startswith("<?xml") else XML_DECLARATION + text
+
+
+def to_web_annotations(dataset: Dataset | Graph) -> str:
+    """A W3C Web Annotation collection: one annotation per statement, on its passage."""
+    union = union_of(dataset)
+    statements = sorted(
+        {s for s in union.subjects(RDF.type, DG.NormativeStatement) if isinstance(s, URIRef)}
+    )
+    items = [annotation(union, statement) for statement in statements]
+    collection = {
+        "@context": ANNOTATION_CONTEXT,
+        "id": str(ANNOTATION_COLLECTION),
+        "type": "AnnotationCollection",
+        "label": "duties, rights and recommendations with their passages",
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+    return json.dumps(collection, indent=2, ensure_ascii=False) + "\n"
+
+
+def annotation(union: Graph, statement: URIRef) -> dict[str, Any]:
+    return {
+        "id": f"{statement}/annotation",
+        "type": "Annotation",
+        "motivation": "describing",
+        "body": [
+            {
+                "type": "TextualBody",
+                "purpose": "describing",
+                "format": "text/plain",
+                "value": describe(union, statement),
+            },
+            {"type": "SpecificResource", "purpose": "identifying", "source": str(statement)},
+        ],
+        "target": _target(union, statement),
+    }
+
+
+def describe(union: Graph, statement: URIRef) -> str:
+    types = sorted(
+        str(t).rpartition("#")[2]
+        for t in union.objects(statement, RDF.type)
+        if t != DG.NormativeStatement and str(t).startswith(str(DG))
+    )
+    kind = types[0] if types else "NormativeStatement"
+    bearers = sorted(label_of(union, bearer) for bearer in union.objects(statement, DG.bearer))
+    action = str(union.value(statement, DG.action) or "")
+    return f"{kind} of {', '.join(bearers) or 'no stated bearer'}: {action}"
+
+
+def _target(union: Graph, statement: URIRef) -> dict[str, Any]:
+    passage = passage_of(union, statement)
+    if passage is None or passage.document is None:
+        return {"source": str(statement)}
+    return {
+        "source": str(passage.document),
+        "selector": [
+            {"type": "TextPositionSelector", "start": passage.begin, "end": passage.end},
+            _quote_selector(union, passage),
+        ],
+    }
+
+
+def _quote_selector(union: Graph, passage: Passage) -> dict[str, Any]:
+    """The exact quote, with up to 32 code points either side when the graph holds the text."""
+    selector: dict[str, Any] = {"type": "TextQuoteSelector", "exact": passage.quote}
+    text = union.value(passage.document, NIF.isString)
+    if text is not None:
+        selector["prefix"] = str(text)[max(0, passage.begin - QUOTE_CONTEXT) : passage.begin]
+        selector["suffix"] = str(text)[passage.end : passage.end + QUOTE_CONTEXT]
+    return selector
