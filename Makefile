@@ -20,3 +20,7 @@ bench:
 # Build the wheel, install it into a fresh venv and use it from outside the checkout.
 wheel-check:
 	bash .ci/wheel-check
+
+# A long fuzzing run for local use; CI runs the same tests with a small budget.
+fuzz:
+	FUZZ_EXAMPLES=5000 $(PYTHON) -m pytest -q -p no:warnings tests/robustness/test_fuzz.py

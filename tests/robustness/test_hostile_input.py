@@ -124,3 +124,32 @@ def test_turtle_breaking_text_survives_a_round_trip(tmp_path: Path) -> None:
     actions = {str(o) for o in parsed.objects(None, DG.action)}
     assert any('"""all"""' in a and "\\" in a for a in actions), actions
     assert any("<script>" in a for a in actions), actions
+
+
+def test_a_full_disk_leaves_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    real_fdopen = os.fdopen
+
+    class FullDisk:
+        def __init__(self, handle: int, mode: str) -> None:
+            self.stream = real_fdopen(handle, mode)
+
+        def __enter__(self) -> FullDisk:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.stream.close()
+
+        def write(self, data: bytes) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("dutygraph.graphs.os.fdopen", FullDisk)
+    out = tmp_path / "graph.ttl"
+    result = CliRunner().invoke(main, ["build", "--out", str(out)])
+    assert result.exit_code == 2
+    assert "No space left on device" in result.output
+    assert list(tmp_path.iterdir()) == []
