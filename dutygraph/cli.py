@@ -17,15 +17,25 @@ from typing import Any, TypeVar
 import click
 
 from dutygraph import __version__
-from dutygraph.build import Built, build, union_graph
+from dutygraph.build import Built, build
 from dutygraph.commands.export import export_command, write_output
 from dutygraph.commands.picture import picture_command
+from dutygraph.commands.store_commands import (
+    build_into_store,
+    explain_graph_for,
+    jobs_option,
+    open_source_for,
+    publish_command,
+    run_anywhere,
+    source_options,
+    store_option,
+)
 from dutygraph.errors import DutygraphError, user_errors
 from dutygraph.explain import explain, find_statement
 from dutygraph.graphs import load_graphs, serialize, write_atomically
 from dutygraph.limits import time_limit
-from dutygraph.query import Result, named_queries, run
-from dutygraph.sources import graph_option, load_dataset
+from dutygraph.query import Result, named_queries
+from dutygraph.sources import graph_option
 from dutygraph.validate import Report, validate
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -100,6 +110,8 @@ def main() -> None:
     show_default=True,
     help="Run the rules of queries/rules into the inferred named graph.",
 )
+@store_option
+@jobs_option
 @user_errors
 def build_command(
     inputs: tuple[Path, ...],
@@ -108,12 +120,19 @@ def build_command(
     ir_out: Path | None,
     max_bytes: int,
     infer_rules: bool,
+    store_dir: Path | None,
+    jobs: int | None,
 ) -> None:
     """Extract the graph of INPUTS (text or HTML files; default: the bundled report).
 
     The graph is validated against shapes/core.ttl before it is written; a violation is a bug
-    in dutygraph and exits 1 with the report.
+    in dutygraph and exits 1 with the report. With --store DIR, INPUTS are files or folders of
+    a corpus: each new document is extracted and validated in a worker process and loaded into
+    the on-disk store (unchanged documents are skipped, an interrupted build resumes), then the
+    rules run over the whole store.
     """
+    if store_dir is not None:
+        sys.exit(build_into_store(inputs, store_dir, jobs, max_bytes))
     built = build(inputs, max_bytes=max_bytes, infer_rules=infer_rules)
     for warning in built.warnings:
         click.echo(f"dutygraph: warning: {warning}", err=True)
@@ -236,6 +255,7 @@ def _graph_options(command: F) -> F:
     "--list", "list_queries", is_flag=True, help="List the named queries and their questions."
 )
 @click.option("--allow-service", is_flag=True, help="Allow SERVICE clauses (network access).")
+@source_options
 @user_errors
 def query_command(
     name: str | None,
@@ -245,6 +265,8 @@ def query_command(
     list_queries: bool,
     allow_service: bool,
     timeout: float,
+    store_dir: Path | None,
+    endpoint: str | None,
 ) -> None:
     """Run the named query NAME (see --list) or a query file NAME.rq, read-only."""
     if list_queries or name is None:
@@ -253,9 +275,9 @@ def query_command(
         for query_name, question in listed:
             click.echo(f"{query_name:{width}s}  {question}")
         return
-    graph = union_graph(load_dataset(graphs))
+    source = open_source_for(graphs, store_dir, endpoint, timeout)
     with time_limit(timeout):
-        result = run(graph, name, _parse_params(params), allow_service=allow_service)
+        result = run_anywhere(source, name, _parse_params(params), allow_service)
     click.echo(render(result, fmt), nl=False)
 
 
@@ -287,6 +309,7 @@ def _parse_params(params: Sequence[str]) -> dict[str, str]:
     help="Only duties the text states, or only those the rules derived.",
 )
 @_graph_options
+@source_options
 @user_errors
 def duties_command(
     bearer: str | None,
@@ -295,13 +318,17 @@ def duties_command(
     graphs: tuple[Path, ...],
     fmt: str,
     timeout: float,
+    store_dir: Path | None,
+    endpoint: str | None,
 ) -> None:
     """Every duty and recommendation: bearer (and the group it is owed through), kind, action,
     basis, derivation, and the quoted passage with its offsets. The table groups by bearer."""
-    graph = union_graph(load_dataset(graphs))
+    source = open_source_for(graphs, store_dir, endpoint, timeout)
     params = {"bearer": bearer} if bearer else {}
     with time_limit(timeout):
-        result = filter_rows(run(graph, "duties", params), kind=kinds, derivation=derivation)
+        result = filter_rows(
+            run_anywhere(source, "duties", params), kind=kinds, derivation=derivation
+        )
     text = grouped_table(result) if fmt == "table" else render(result, fmt)
     click.echo(text, nl=False)
 
@@ -348,15 +375,18 @@ def _shorten(text: str, width: int) -> str:
 @main.command("explain")
 @click.argument("target")
 @graph_option
+@source_options
 @user_errors
-def explain_command(target: str, graphs: tuple[Path, ...]) -> None:
+def explain_command(
+    target: str, graphs: tuple[Path, ...], store_dir: Path | None, endpoint: str | None
+) -> None:
     """The passage and derivation behind a statement.
 
     TARGET is a statement IRI, or text: the first statement whose action contains it. Prints
     the quote with offsets and context, who asserted it, and for an inferred duty the rule and
     the asserted facts it rests on, each with its own quote.
     """
-    graph = union_graph(load_dataset(graphs))
+    graph = explain_graph_for(open_source_for(graphs, store_dir, endpoint), target)
     click.echo(explain(graph, find_statement(graph, target)).to_text())
 
 
@@ -394,6 +424,7 @@ def _table(result: Result, width: int = 60) -> str:
 
 
 main.add_command(export_command)
+main.add_command(publish_command)
 main.add_command(picture_command)
 
 

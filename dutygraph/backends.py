@@ -1,0 +1,200 @@
+"""Where a query runs: an rdflib graph in memory, the on-disk store, or a SPARQL endpoint.
+
+Each backend is a ``Source``: ``select(text, bindings)`` runs a SELECT with variables bound to
+rdflib terms and returns a ``Result`` whose cells are the strings rdflib would give;
+``resolve(value)`` turns a ``--param`` value (a label or an IRI) into IRIs; ``explain_graph``
+gives the part of the data that ``explain`` needs, as an rdflib graph. ``run_on_source`` is
+``query.run`` for any of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from dutygraph.errors import DutygraphError
+from dutygraph.infer import INFERRED
+from dutygraph.namespace import bind_prefixes
+from dutygraph.query import (
+    Result,
+    _variable_for,
+    prepare,
+    query_text,
+    resolve_parameter,
+)
+from dutygraph.store import Store
+
+_IRI_PARAMETER = re.compile(r"^(?:https?|urn):")
+_DG = "https://w3id.org/dutygraph/ns#"
+# What explain needs from a store or endpoint: the named graphs that hold a statement and the
+# nodes it derives from, the inferred triples about those nodes, and the statements whose
+# action contains a text. Explain then runs, unchanged, on just those triples.
+_GRAPHS_OF_NODES = """
+SELECT DISTINCT ?g WHERE {
+  ?start <%(dg)sderivedFrom>* ?node .
+  GRAPH ?g { ?node ?p ?o }
+}"""
+_INFERRED_CLOSURE = """
+CONSTRUCT { ?node ?p ?o } WHERE {
+  ?start <%(dg)sderivedFrom>* ?node .
+  GRAPH <%(inferred)s> { ?node ?p ?o }
+}"""
+_STATEMENTS_WITH_TEXT = """
+SELECT DISTINCT ?s WHERE {
+  ?s <%(dg)saction> ?action .
+  FILTER(CONTAINS(LCASE(STR(?action)), LCASE(?wanted)))
+}"""
+
+
+class Source(Protocol):
+    def select(self, text: str, bindings: Mapping[str, Node]) -> Result: ...
+
+    def resolve(self, value: str) -> list[URIRef]: ...
+
+    def explain_graph(self, target: str) -> Graph: ...
+
+
+@dataclass(frozen=True)
+class GraphSource:
+    """An rdflib graph (the union of a dataset) in memory."""
+
+    graph: Graph
+
+    def select(self, text: str, bindings: Mapping[str, Node]) -> Result:
+        result = self.graph.query(prepare(text, allow_service=True), initBindings=bindings)  # type: ignore[arg-type]
+        columns = tuple(str(v) for v in (result.vars or ()))
+        rows = tuple(
+            tuple("" if row[i] is None else str(row[i]) for i in range(len(columns)))  # type: ignore[index]
+            for row in result
+        )
+        return Result(columns, rows)
+
+    def resolve(self, value: str) -> list[URIRef]:
+        return resolve_parameter(self.graph, value)
+
+    def explain_graph(self, target: str) -> Graph:
+        return self.graph
+
+
+@dataclass(frozen=True)
+class StoreSource:
+    """The on-disk Oxigraph store of a corpus."""
+
+    store: Store
+
+    @classmethod
+    def open(cls, directory: Path) -> StoreSource:
+        return cls(Store(directory, read_only=True))
+
+    def select(self, text: str, bindings: Mapping[str, Node]) -> Result:
+        return self.store.select(text, bindings)
+
+    def resolve(self, value: str) -> list[URIRef]:
+        return self.store.label_lookup(value)
+
+    def explain_graph(self, target: str) -> Graph:
+        return _explain_graph(self, target, self.store.graph_text, self.store.construct)
+
+
+@dataclass(frozen=True)
+class EndpointSource:
+    """A SPARQL 1.1 endpoint (its default graph must be the union of the published graphs)."""
+
+    endpoint: str
+    timeout: float = 60.0
+
+    def select(self, text: str, bindings: Mapping[str, Node]) -> Result:
+        from dutygraph.remote import select_remote
+
+        return select_remote(self.endpoint, text, bindings, timeout=self.timeout)
+
+    def resolve(self, value: str) -> list[URIRef]:
+        from dutygraph.remote import resolve_remote
+
+        return resolve_remote(self.endpoint, value, timeout=self.timeout)
+
+    def explain_graph(self, target: str) -> Graph:
+        from dutygraph import remote
+
+        def fetch(graph_iri: str) -> str:
+            return remote.fetch_graph(self.endpoint, graph_iri, self.timeout)
+
+        def construct(query: str, bindings: Mapping[str, Node]) -> str:
+            return remote.construct_remote(self.endpoint, query, bindings, self.timeout)
+
+        return _explain_graph(self, target, fetch, construct)
+
+
+def run_on_source(
+    source: Source,
+    name_or_file: str,
+    params: Mapping[str, str] | None = None,
+    allow_service: bool = False,
+) -> Result:
+    """``query.run`` on any source: the same query text, refusals, and parameter binding."""
+    text = query_text(name_or_file)
+    prepare(text, allow_service=allow_service)  # refuses updates and SERVICE the same way
+    columns: tuple[str, ...] = ()
+    rows: list[tuple[str, ...]] = []
+    for binding in bindings_for(source, text, params or {}):
+        result = source.select(text, binding)
+        columns = columns or result.columns
+        rows.extend(result.rows)
+    return Result(columns, tuple(rows))
+
+
+def bindings_for(source: Source, text: str, params: Mapping[str, str]) -> list[dict[str, Node]]:
+    """Every combination of parameter values, as ``query.run`` binds them."""
+    combos: list[dict[str, Node]] = [{}]
+    for key, value in params.items():
+        variable = _variable_for(text, key)
+        nodes: list[Node] = [Literal(value)]
+        if variable.endswith("_iri"):
+            nodes = list(source.resolve(value))
+        if not nodes:
+            raise DutygraphError(
+                f"--param {key}={value}: nothing in the graph has that label or IRI"
+            )
+        combos = [{**combo, variable: node} for combo in combos for node in nodes]
+    return combos
+
+
+def _explain_graph(source: Source, target: str, fetch: _Fetch, construct: _Construct) -> Graph:
+    """The document graphs that hold the target statement(s) and what they derive from, plus
+    the inferred triples about those nodes."""
+    starts = _explain_starts(source, target)
+    graph_iris: set[str] = set()
+    for start in starts:
+        result = source.select(_GRAPHS_OF_NODES % {"dg": _DG}, {"start": start})
+        graph_iris.update(row[0] for row in result.rows)
+    graph = Graph()
+    bind_prefixes(graph)
+    for iri in sorted(graph_iris - {str(INFERRED)}):
+        graph.parse(data=fetch(iri), format="nt")
+    if str(INFERRED) in graph_iris:
+        for start in starts:
+            query = _INFERRED_CLOSURE % {"dg": _DG, "inferred": INFERRED}
+            graph.parse(data=construct(query, {"start": start}), format="nt")
+    return graph
+
+
+def _explain_starts(source: Source, target: str) -> list[URIRef]:
+    if _IRI_PARAMETER.match(target):
+        return [URIRef(target)]
+    query = _STATEMENTS_WITH_TEXT % {"dg": _DG}
+    result = source.select(query, {"wanted": Literal(target)})
+    return [URIRef(row[0]) for row in result.rows]
+
+
+class _Fetch(Protocol):
+    def __call__(self, graph_iri: str, /) -> str: ...
+
+
+class _Construct(Protocol):
+    def __call__(self, query: str, bindings: Mapping[str, Node], /) -> str: ...

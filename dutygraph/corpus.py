@@ -1,0 +1,304 @@
+"""Building a corpus into the on-disk store: many documents, in parallel, resumable.
+
+Each document is read, extracted, emitted and validated in a worker process, which sends back
+its graph as N-Triples; the main process loads each graph into the store as it arrives and only
+then records it in the manifest. So an interrupted build keeps every loaded document, and the
+next build skips them (by SHA-256 of the file's bytes). A document that fails is reported and
+skipped. The rules run once at the end, over the whole store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from dutygraph.errors import DutygraphError
+from dutygraph.extract.emit import document_iri, emit
+from dutygraph.extract.pipeline import extract
+from dutygraph.extract.read import InputError, read_bytes, read_path
+from dutygraph.infer import INFERRED
+from dutygraph.store import MANIFEST, Store, StoreRule
+from dutygraph.validate import validate
+
+TEXT_SUFFIXES = (".txt", ".html", ".htm")
+_WARM_UP_TEXT = b"Freedonia should release the detained monitors."
+
+
+@dataclass(frozen=True)
+class Failure:
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker sends back for one document: its graph, or why there is none."""
+
+    path: str
+    sha256: str = ""
+    graph: str = ""
+    ntriples: str = ""
+    statements: int = 0
+    violations: int = 0
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Summary:
+    documents: int
+    skipped: int
+    failed: int
+    statements: int
+    violations: int
+    seconds: float
+    inferred: int = 0
+    failures: tuple[Failure, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def to_text(self) -> str:
+        return (
+            f"{self.documents} document(s) loaded, {self.skipped} unchanged, "
+            f"{self.failed} failed; {self.statements:,} statements (+{self.inferred:,} inferred), "
+            f"{self.violations} violation(s), {self.seconds:.1f} s"
+        )
+
+
+@dataclass
+class _Tally:
+    documents: int = 0
+    statements: int = 0
+    violations: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+# --- inputs ----------------------------------------------------------------------------------
+
+
+def input_files(inputs: Sequence[Path]) -> list[Path]:
+    """Files given, and the text/HTML files under folders given (each folder sorted)."""
+    found: list[Path] = []
+    for path in inputs:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if _is_text_file(p)))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise DutygraphError(f"{path}: no such file or folder")
+    return found
+
+
+def _is_text_file(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() in TEXT_SUFFIXES
+
+
+def _loaded(store_dir: Path) -> set[str]:
+    """SHA-256 of the documents the store holds (opened and closed before workers fork)."""
+    if not (store_dir / MANIFEST).is_file():
+        return set()
+    store = Store(store_dir)
+    known = set(store.documents())
+    del store
+    return known
+
+
+def _new_files(files: Iterable[Path], known: set[str]) -> tuple[list[Path], int]:
+    """The files whose SHA-256 is not yet in the store (nor earlier in this list)."""
+    todo: list[Path] = []
+    skipped = 0
+    seen = set(known)
+    for path in files:
+        digest = _sha256(path)
+        if digest is not None and digest in seen:
+            skipped += 1
+            continue
+        if digest is not None:
+            seen.add(digest)
+        todo.append(path)
+    return todo, skipped
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # the worker reports the reason
+
+
+# --- the worker ------------------------------------------------------------------------------
+
+
+def process_document(path: str, max_bytes: int | None = None) -> Outcome:
+    """Read, extract, emit and validate one document (in a worker process)."""
+    try:
+        document = read_path(path, max_bytes=max_bytes)
+        graph = emit(extract(document))
+        report = validate(graph)
+        return Outcome(
+            path=path,
+            sha256=document.sha256,
+            graph=str(graph.identifier),
+            ntriples=graph.serialize(format="nt"),
+            statements=len(graph),
+            violations=len(report.violations),
+            warnings=tuple(f"{path}: {w}" for w in document.warnings),
+        )
+    except InputError as error:
+        return Outcome(path=path, error=str(error))
+    except Exception as error:  # one bad document must not stop the corpus
+        return Outcome(path=path, error=f"{path}: {type(error).__name__}: {error}")
+
+
+def _worker_init() -> None:
+    # Ctrl-C is the main process's to handle: it stops the pool and keeps what is loaded.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _warm_up() -> None:
+    """Load the vocabularies, patterns and shapes once, before the workers are forked."""
+    validate(emit(extract(read_bytes(_WARM_UP_TEXT, "warm-up.txt"))))
+
+
+# --- the build -------------------------------------------------------------------------------
+
+
+def build_corpus(
+    inputs: Sequence[Path],
+    store_dir: Path,
+    jobs: int,
+    progress: bool,
+    max_bytes: int | None = None,
+    rules: Sequence[StoreRule] | None = None,
+) -> Summary:
+    """Build every new document of ``inputs`` into the store at ``store_dir``, then the rules
+    (the shipped ones unless ``rules`` are given)."""
+    started = time.perf_counter()
+    known = _loaded(store_dir)
+    todo, skipped = _new_files(input_files(inputs), known)
+    tally = _Tally()
+    store = _build_new(todo, store_dir, max(1, jobs), max_bytes, tally, _bar(progress, len(todo)))
+    inferred = _rules(store, tally.documents > 0, rules)
+    store.flush()
+    return Summary(
+        documents=tally.documents,
+        skipped=skipped,
+        failed=len(tally.failures),
+        statements=tally.statements,
+        violations=tally.violations,
+        seconds=time.perf_counter() - started,
+        inferred=inferred,
+        failures=tuple(tally.failures),
+        warnings=tuple(tally.warnings),
+    )
+
+
+def _build_new(
+    todo: list[Path],
+    store_dir: Path,
+    jobs: int,
+    max_bytes: int | None,
+    tally: _Tally,
+    bar: _Progress,
+) -> Store:
+    if not todo:
+        return Store(store_dir)
+    _warm_up()
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init)
+    try:
+        paths = [str(path) for path in todo]
+        outcomes = pool.map(process_document, paths, [max_bytes] * len(paths), chunksize=1)
+        store = Store(store_dir)  # opened after the workers are forked
+        _load_all(store, outcomes, tally, bar)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        bar.close()
+    pool.shutdown()
+    return store
+
+
+def _load_all(store: Store, outcomes: Iterator[Outcome], tally: _Tally, bar: _Progress) -> None:
+    for outcome in outcomes:
+        if outcome.error is not None:
+            tally.failures.append(Failure(outcome.path, outcome.error))
+        else:
+            _load(store, outcome, tally)
+        bar.step()
+
+
+def _load(store: Store, outcome: Outcome, tally: _Tally) -> None:
+    if outcome.graph != str(document_iri(outcome.sha256)):
+        raise DutygraphError(f"{outcome.path}: graph IRI does not match the document's SHA-256")
+    store.load_document(outcome.graph, outcome.ntriples)
+    store.record(outcome.sha256, outcome.graph, outcome.path)
+    tally.documents += 1
+    tally.statements += outcome.statements
+    tally.violations += outcome.violations
+    tally.warnings.extend(outcome.warnings)
+    if outcome.violations:
+        tally.warnings.append(f"{outcome.path}: {outcome.violations} SHACL violation(s)")
+
+
+def _rules(store: Store, changed: bool, rules: Sequence[StoreRule] | None) -> int:
+    if changed or str(INFERRED) not in store.graph_names():
+        return store.run_rules(rules)
+    return store.graph_size(str(INFERRED))
+
+
+# --- progress --------------------------------------------------------------------------------
+
+
+class _Progress:
+    """A one-line progress bar on a terminal's stderr; silent otherwise."""
+
+    WIDTH = 30
+
+    def __init__(self, total: int, stream: TextIO | None) -> None:
+        self.total = total
+        self.done = 0
+        self.stream = stream
+        self.started = time.perf_counter()
+
+    def step(self) -> None:
+        self.done += 1
+        if self.stream is not None:
+            self.stream.write("\r" + self.line())
+            self.stream.flush()
+
+    def line(self) -> str:
+        share = self.done / self.total if self.total else 1.0
+        filled = int(share * self.WIDTH)
+        elapsed = max(time.perf_counter() - self.started, 1e-9)
+        rate = self.done / elapsed
+        left = (self.total - self.done) / rate if rate else 0.0
+        bar = "#" * filled + "." * (self.WIDTH - filled)
+        return f"[{bar}] {self.done}/{self.total} documents, {rate:.1f}/s, {left:.0f} s left "
+
+    def close(self) -> None:
+        if self.stream is not None and self.done:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _bar(progress: bool, total: int) -> _Progress:
+    stream = sys.stderr if progress and _is_terminal(sys.stderr) else None
+    return _Progress(total, stream)
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return os.isatty(stream.fileno())
+    except (AttributeError, OSError, ValueError):
+        return False

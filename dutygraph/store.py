@@ -1,0 +1,299 @@
+"""The on-disk corpus store: an Oxigraph database with one named graph per document.
+
+Layout of a store folder: ``oxigraph/`` holds the database, ``manifest.jsonl`` one line per
+loaded document (SHA-256, graph IRI, file name). A manifest line is appended only after the
+document's graph is committed, so an interrupted build keeps every finished document and the
+next build skips exactly those. A torn last line is ignored, and so is a line whose graph the
+database does not hold.
+
+Queries and rules read the union of all graphs, as the in-memory dataset does. Oxigraph's own
+union default graph repeats a triple once per graph that holds it (state labels are in every
+document), which would repeat result rows; so every triple is also stored in the default graph,
+a set, and queries read that. Each rule's ``INSERT { GRAPH <inferred> {...} } WHERE {...}``
+runs as a SPARQL UPDATE that inserts its triples into the default graph as well.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib import URIRef
+from rdflib.term import Node
+
+from dutygraph import resources
+from dutygraph.errors import DutygraphError
+from dutygraph.infer import INFERRED, MAX_ROUNDS
+from dutygraph.query import Result
+
+DATABASE = "oxigraph"
+MANIFEST = "manifest.jsonl"
+LABEL_PROPERTIES = (
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://www.w3.org/2004/02/skos/core#altLabel",
+    "http://www.w3.org/2004/02/skos/core#hiddenLabel",
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "https://w3id.org/dutygraph/ns#demonym",
+)
+_IRI_PARAMETER = re.compile(r"^(?:https?|urn):")
+# Inferred triples leave the default graph before the rules run again, unless a document
+# graph states them too.
+_FORGET_INFERRED = f"""
+DELETE {{ ?s ?p ?o }} WHERE {{
+  GRAPH <{INFERRED}> {{ ?s ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{INFERRED}>) }}
+}}"""
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    sha256: str
+    graph: str
+    name: str
+
+
+@dataclass(frozen=True)
+class StoreRule:
+    """A rule rewritten to insert its triples into the inferred graph and the default graph."""
+
+    name: str
+    update: str
+
+
+class Store:
+    """A dutygraph store folder, opened read-write (or read-only for queries)."""
+
+    def __init__(self, directory: Path, read_only: bool = False) -> None:
+        self.directory = Path(directory)
+        self._database = self.directory / DATABASE
+        if read_only and not self._database.is_dir():
+            raise DutygraphError(f"{directory}: not a dutygraph store (no {DATABASE}/ inside)")
+        if not read_only:
+            self.directory.mkdir(parents=True, exist_ok=True)
+        self._store = _open(self._database, read_only)
+
+    # --- documents ------------------------------------------------------------------------
+
+    def documents(self) -> dict[str, str]:
+        """SHA-256 of each loaded document -> its graph IRI (only graphs the store holds)."""
+        return {
+            entry.sha256: entry.graph
+            for entry in self.manifest()
+            if self._store.contains_named_graph(ox.NamedNode(entry.graph))
+        }
+
+    def manifest(self) -> list[ManifestEntry]:
+        return read_manifest(self.directory / MANIFEST)
+
+    def load_document(self, graph_iri: str, ntriples: str) -> None:
+        """Replace the named graph ``graph_iri`` by the N-Triples ``ntriples``, and add them to
+        the default graph, in one transaction. (A document's graph is fixed by its SHA-256,
+        so a replaced graph held the same triples and none must leave the default graph.)"""
+        graph = ox.NamedNode(graph_iri)
+        self._store.remove_graph(graph)
+        try:
+            self._store.load(input=_with_graph(ntriples, graph_iri), format=ox.RdfFormat.N_QUADS)
+        except SyntaxError as error:
+            raise DutygraphError(f"{graph_iri}: cannot load ({error})") from None
+
+    def record(self, sha256: str, graph_iri: str, name: str) -> None:
+        """Append the manifest line of a document whose graph is already committed."""
+        line = json.dumps({"sha256": sha256, "graph": graph_iri, "name": name}) + "\n"
+        with open(self.directory / MANIFEST, "a", encoding="utf-8") as out:
+            out.write(line)
+
+    def graph_names(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def statements(self) -> int:
+        """Triples in the union of all graphs (each counted once)."""
+        return int(self._solutions("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0][0])
+
+    def graph_size(self, graph_iri: str) -> int:
+        query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}"
+        return int(self._solutions(query)[0][0])
+
+    def dump_graph(self, graph_iri: str, output: IO[bytes]) -> None:
+        """Write one named graph as N-Triples."""
+        self._store.dump(output, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph_iri))
+
+    def graph_text(self, graph_iri: str) -> str:
+        """One named graph as N-Triples text."""
+        buffer = io.BytesIO()
+        self.dump_graph(graph_iri, buffer)
+        return buffer.getvalue().decode("utf-8")
+
+    def construct(self, query_text: str, bindings: Mapping[str, Node] | None = None) -> str:
+        """A CONSTRUCT over the union of all graphs, as N-Triples text."""
+        from dutygraph.remote import with_values
+
+        triples = self._store.query(with_values(query_text, bindings or {}))
+        if not isinstance(triples, ox.QueryTriples):
+            raise DutygraphError("expected a CONSTRUCT query")
+        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        return (data or b"").decode("utf-8")
+
+    def size_on_disk(self) -> int:
+        return sum(p.stat().st_size for p in self.directory.rglob("*") if p.is_file())
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    def optimize(self) -> None:
+        self._store.optimize()
+
+    # --- rules ----------------------------------------------------------------------------
+
+    def run_rules(self, rules: Sequence[StoreRule] | None = None) -> int:
+        """Recompute the inferred graph: every rule (default: the shipped ones) until none adds
+        a triple; returns its size."""
+        self._store.update(_FORGET_INFERRED)
+        self._store.remove_graph(ox.NamedNode(str(INFERRED)))
+        for _ in range(MAX_ROUNDS):
+            before = self.graph_size(str(INFERRED))
+            for rule in store_rules() if rules is None else rules:
+                self._store.update(rule.update)
+            if self.graph_size(str(INFERRED)) == before:
+                break
+        return self.graph_size(str(INFERRED))
+
+    # --- queries --------------------------------------------------------------------------
+
+    def select(self, query_text: str, bindings: Mapping[str, Node] | None = None) -> Result:
+        """Run a SELECT over the union of all graphs; cells as rdflib's ``str`` gives them.
+
+        Bindings join as ``VALUES`` blocks (see ``remote.with_values``): Oxigraph's own
+        substitution refuses a variable that the SELECT does not project."""
+        from dutygraph.remote import with_values  # remote builds on this module
+
+        try:
+            solutions = self._store.query(with_values(query_text, bindings or {}))
+        except (SyntaxError, RuntimeError) as error:
+            raise DutygraphError(f"SPARQL error in the store: {_one_line(error)}") from None
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise DutygraphError("only SELECT queries can run as a table")
+        columns = tuple(v.value for v in solutions.variables)
+        rows = tuple(_row(solution, len(columns)) for solution in solutions)
+        return Result(columns, rows)
+
+    def label_lookup(self, value: str) -> list[URIRef]:
+        """An IRI as given, or every IRI with a label equal to ``value`` case-insensitively."""
+        if _IRI_PARAMETER.match(value):
+            return [URIRef(value)]
+        return sorted(URIRef(iri) for iri, label in self._labels() if _fold(label) == _fold(value))
+
+    def _labels(self) -> list[tuple[str, ...]]:
+        values = " ".join(f"<{p}>" for p in LABEL_PROPERTIES)
+        query = (
+            f"SELECT DISTINCT ?s ?label WHERE {{ VALUES ?p {{ {values} }} "
+            "?s ?p ?label FILTER(isIRI(?s)) }"
+        )
+        return self._solutions(query)
+
+    def _solutions(self, query: str) -> list[tuple[str, ...]]:
+        return list(self.select(query).rows)
+
+    def quads(self) -> Iterable[ox.Quad]:
+        return self._store.quads_for_pattern(None, None, None, None)
+
+
+def _open(database: Path, read_only: bool) -> ox.Store:
+    try:
+        return ox.Store.read_only(str(database)) if read_only else ox.Store(str(database))
+    except OSError as error:
+        raise DutygraphError(f"{database.parent}: cannot open the store ({error})") from None
+
+
+def read_manifest(path: Path) -> list[ManifestEntry]:
+    """The manifest's complete lines; a torn last line (an interrupted write) is ignored."""
+    if not path.is_file():
+        return []
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            data = json.loads(line)
+            entries.append(ManifestEntry(data["sha256"], data["graph"], data.get("name", "")))
+        except (ValueError, KeyError, TypeError):
+            continue
+    return entries
+
+
+@lru_cache(maxsize=1)
+def store_rules() -> tuple[StoreRule, ...]:
+    return rules_from(resources.rule_files())
+
+
+def rules_from(sources: Iterable[Traversable | Path]) -> tuple[StoreRule, ...]:
+    """Rule files (``*.ru``) rewritten for the store, in the order given."""
+    rules = []
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        rules.append(StoreRule(source.name.removesuffix(".ru"), rule_for_store(text)))
+    return tuple(rules)
+
+
+def rule_for_store(text: str) -> str:
+    """``INSERT { GRAPH <inferred> { T } } WHERE { P }`` -> ``INSERT { GRAPH <inferred> { T }
+    T } WHERE { P }``: the triples also go into the default graph, which the rules read."""
+    insert = re.search(r"\bINSERT\s*\{", text)
+    if insert is None:
+        raise DutygraphError("a rule must be INSERT { GRAPH <inferred> { ... } } WHERE { ... }")
+    outer_end = _matching_brace(text, insert.end() - 1)
+    inner = re.match(r"\s*GRAPH\s*<([^>]+)>\s*\{", text[insert.end() : outer_end])
+    if inner is None or inner.group(1) != str(INFERRED):
+        raise DutygraphError(f"a rule must insert into the graph <{INFERRED}>")
+    template_start = insert.end() + inner.end()
+    template_end = _matching_brace(text, template_start - 1)
+    template = text[template_start:template_end]
+    return f"{text[:outer_end]} {template.strip()} {text[outer_end:]}"
+
+
+def _matching_brace(text: str, opening: int) -> int:
+    depth = 0
+    for index in range(opening, len(text)):
+        if text[index] == "{":
+            depth += 1
+        elif text[index] == "}":
+            depth -= 1
+            if depth == 0:
+                return index
+    raise DutygraphError("unbalanced braces in a rule")
+
+
+def _with_graph(ntriples: str, graph_iri: str) -> str:
+    """N-Quads: each triple in the default graph and in the named graph ``graph_iri``."""
+    suffix = f"<{graph_iri}> .\n"
+    lines = [line.rstrip() for line in ntriples.splitlines()]
+    triples = [line for line in lines if line and not line.startswith("#")]
+    for line in triples:
+        if not line.endswith("."):
+            raise DutygraphError(f"{graph_iri}: not N-Triples: {line[:80]}")
+    named = [line[:-1] + suffix for line in triples]
+    return "\n".join(triples) + "\n" + "".join(named)
+
+
+def _row(solution: ox.QuerySolution, width: int) -> tuple[str, ...]:
+    return tuple(_cell(solution[index]) for index in range(width))
+
+
+def _cell(term: object) -> str:
+    if term is None:
+        return ""
+    value = getattr(term, "value", None)
+    return "" if value is None else str(value)
+
+
+def _fold(text: str) -> str:
+    return text.casefold().replace("\u2019", "'")
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())[:200]

@@ -1,0 +1,64 @@
+"""The store answers every named query as the in-memory path does, on the same corpus."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, URIRef
+from store_helpers import Corpus, canonical
+
+from dutygraph import resources
+from dutygraph.backends import StoreSource, run_on_source
+from dutygraph.build import build
+from dutygraph.explain import explain, find_statement
+from dutygraph.infer import INFERRED
+from dutygraph.query import run
+
+QUERY_NAMES = sorted(source.name.removesuffix(".rq") for source in resources.query_files())
+
+
+def test_the_corpus_built_without_failures_or_violations(corpus: Corpus) -> None:
+    assert corpus.summary.documents == len(corpus.paths)
+    assert (corpus.summary.failed, corpus.summary.violations) == (0, 0)
+    assert corpus.summary.inferred > 0
+
+
+@pytest.mark.parametrize("name", QUERY_NAMES)
+def test_every_named_query_gives_the_same_rows(corpus: Corpus, name: str) -> None:
+    in_memory = run(corpus.memory, name)
+    on_store = run_on_source(StoreSource(corpus.store()), name)
+    assert canonical(on_store) == canonical(in_memory)
+
+
+@pytest.mark.parametrize("bearer", ["China", "North Korea", "all States"])
+def test_duties_of_one_bearer_are_the_same(corpus: Corpus, bearer: str) -> None:
+    in_memory = run(corpus.memory, "duties", {"bearer": bearer})
+    on_store = run_on_source(StoreSource(corpus.store()), "duties", {"bearer": bearer})
+    assert in_memory.rows
+    assert canonical(on_store) == canonical(in_memory)
+
+
+def test_the_rules_infer_the_same_triples(corpus: Corpus) -> None:
+    dataset = build(corpus.paths).dataset
+    expected = {tuple(str(term) for term in triple) for triple in dataset.graph(INFERRED)}
+    text = corpus.store().graph_text(str(INFERRED))
+    found = {
+        tuple(str(term) for term in triple) for triple in Graph().parse(data=text, format="nt")
+    }
+    assert found == expected
+
+
+def test_explain_reads_the_same_statement_from_the_store(corpus: Corpus) -> None:
+    target = "repeal"
+    expected = explain(corpus.memory, find_statement(corpus.memory, target)).to_text()
+    part = StoreSource(corpus.store()).explain_graph(target)
+    assert explain(part, find_statement(part, target)).to_text() == expected
+
+
+def test_an_inferred_duty_is_explained_from_the_store_with_its_grounds(corpus: Corpus) -> None:
+    query = "SELECT ?s WHERE { ?s <https://w3id.org/dutygraph/ns#inferredBy> ?rule } ORDER BY ?s"
+    statements = [URIRef(str(row[0])) for row in corpus.memory.query(query)]  # type: ignore[index]
+    assert statements, "the corpus should hold an inferred duty"
+    expected = explain(corpus.memory, statements[0]).to_text()
+    part = StoreSource(corpus.store()).explain_graph(str(statements[0]))
+    assert "derived by rule" in expected
+    assert explain(part, statements[0]).to_text() == expected
