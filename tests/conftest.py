@@ -6,12 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
+from dutygraph.extract.emit import emit
 from dutygraph.extract.gazetteer import Gazetteer, gazetteer_from_graph
 from dutygraph.extract.ir import Extraction
 from dutygraph.extract.pipeline import extract
 from dutygraph.extract.read import read_bytes
+from dutygraph.infer import infer
 from dutygraph.vocabulary import vocabulary_graph
 
 FICTIONAL_VOCAB = Path(__file__).parent / "fixtures" / "fictional-vocab.ttl"
@@ -63,5 +65,24 @@ def extract_fictional(fictional_gazetteer: Gazetteer) -> Callable[[str], Extract
 
     def run(text: str) -> Extraction:
         return extract_text(text, fictional_gazetteer)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def build_fictional(
+    fictional_gazetteer: Gazetteer, fictional_vocab: Graph
+) -> Callable[[str], Dataset]:
+    """A text's dataset as ``dutygraph build`` makes it (its named graph plus the inferred
+    graph), extracted with the fictional vocabulary."""
+
+    def run(text: str) -> Dataset:
+        graph = emit(extract_text(text, fictional_gazetteer), vocab=fictional_vocab)
+        dataset = Dataset(default_union=True)
+        named = dataset.graph(graph.identifier)
+        for triple in graph:
+            named.add(triple)
+        infer(dataset)
+        return dataset
 
     return run

@@ -11,12 +11,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Dataset
 
-from dutygraph.extract.emit import emit
-from dutygraph.extract.gazetteer import Gazetteer
-from dutygraph.extract.ir import Extraction
-from dutygraph.infer import infer
 from dutygraph.picture import picture_data, picture_html
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -44,18 +40,8 @@ HOSTILE = (
 
 
 @pytest.fixture(scope="module")
-def hostile(
-    extract_text: Callable[[str, Gazetteer], Extraction],
-    fictional_gazetteer: Gazetteer,
-    fictional_vocab: Graph,
-) -> Dataset:
-    graph = emit(extract_text(HOSTILE, fictional_gazetteer), vocab=fictional_vocab)
-    dataset = Dataset(default_union=True)
-    named = dataset.graph(graph.identifier)
-    for triple in graph:
-        named.add(triple)
-    infer(dataset)
-    return dataset
+def hostile(build_fictional: Callable[[str], Dataset]) -> Dataset:
+    return build_fictional(HOSTILE)
 
 
 def chromium(profile: Path, *arguments: str) -> str:

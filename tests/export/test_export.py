@@ -17,11 +17,8 @@ from rdflib.namespace import RDF
 
 from dutygraph.commands.export import export_command
 from dutygraph.export import FORMATS, export, jsonld_context
-from dutygraph.extract.emit import emit
-from dutygraph.extract.gazetteer import Gazetteer
-from dutygraph.extract.ir import Extraction
 from dutygraph.graphs import load_graphs, serialize
-from dutygraph.infer import INFERRED, infer
+from dutygraph.infer import INFERRED
 from dutygraph.namespace import DG, NIF
 from dutygraph.network import to_networkx
 
@@ -36,30 +33,9 @@ TREATY_DUTY = (
 )
 
 
-def fictional_dataset(
-    text: str,
-    extract_text: Callable[[str, Gazetteer], Extraction],
-    gazetteer: Gazetteer,
-    vocab: Graph,
-) -> Dataset:
-    """One named graph for the text, plus the inferred graph, as ``dutygraph build`` makes."""
-    graph = emit(extract_text(text, gazetteer), vocab=vocab)
-    dataset = Dataset(default_union=True)
-    named = dataset.graph(graph.identifier)
-    for triple in graph:
-        named.add(triple)
-    infer(dataset)
-    return dataset
-
-
 @pytest.fixture(scope="module")
-def kitchen(
-    extract_text: Callable[[str, Gazetteer], Extraction],
-    fictional_gazetteer: Gazetteer,
-    fictional_vocab: Graph,
-) -> Dataset:
-    text = KITCHEN_SINK.read_text(encoding="utf-8") + TREATY_DUTY
-    return fictional_dataset(text, extract_text, fictional_gazetteer, fictional_vocab)
+def kitchen(build_fictional: Callable[[str], Dataset]) -> Dataset:
+    return build_fictional(KITCHEN_SINK.read_text(encoding="utf-8") + TREATY_DUTY)
 
 
 def union(dataset: Dataset) -> Graph:

@@ -13,15 +13,11 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset, Graph
+from rdflib import Dataset
 
 from dutygraph.commands.picture import picture_command
 from dutygraph.errors import DutygraphError
 from dutygraph.export import export
-from dutygraph.extract.emit import emit
-from dutygraph.extract.gazetteer import Gazetteer
-from dutygraph.extract.ir import Extraction
-from dutygraph.infer import infer
 from dutygraph.picture import (
     PICTURE_EXTRA,
     embedded_json,
@@ -47,28 +43,9 @@ EXTERNAL_LOAD = re.compile(
 DATA = re.compile(r'<script type="application/json" id="dutygraph-data">(.*?)</script>', re.S)
 
 
-def build_dataset(
-    text: str,
-    extract_text: Callable[[str, Gazetteer], Extraction],
-    gazetteer: Gazetteer,
-    vocab: Graph,
-) -> Dataset:
-    graph = emit(extract_text(text, gazetteer), vocab=vocab)
-    dataset = Dataset(default_union=True)
-    named = dataset.graph(graph.identifier)
-    for triple in graph:
-        named.add(triple)
-    infer(dataset)
-    return dataset
-
-
 @pytest.fixture(scope="module")
-def hostile(
-    extract_text: Callable[[str, Gazetteer], Extraction],
-    fictional_gazetteer: Gazetteer,
-    fictional_vocab: Graph,
-) -> Dataset:
-    return build_dataset(HOSTILE, extract_text, fictional_gazetteer, fictional_vocab)
+def hostile(build_fictional: Callable[[str], Dataset]) -> Dataset:
+    return build_fictional(HOSTILE)
 
 
 @pytest.fixture(scope="module")
