@@ -89,7 +89,7 @@ def _one_line(error: Exception) -> str:
 
 def resolve_parameter(graph: Graph, value: str) -> list[URIRef]:
     """An IRI as given, or every node whose label equals ``value`` case-insensitively: labels in
-    the graph first, then the shipped vocabulary's (so ``ICCPR`` finds the Covenant)."""
+    the graph first, then the shipped vocabulary's (so an acronym finds its treaty)."""
     if re.match(r"^(?:https?|urn):", value):
         return [URIRef(value)]
     wanted = value.casefold().replace("\u2019", "'")

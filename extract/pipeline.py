@@ -190,8 +190,8 @@ def _cited_instruments(
     text: str, citations: Sequence[Citation], mentions: Sequence[Mention]
 ) -> tuple[dict[str, Entity], list[Mention]]:
     """UN documents, resolutions and conclusions named by their citation are instruments too;
-    a body named right before (``Sub-Commission resolution 2001/16``, ``ExCom Conclusion No.
-    22``) adopted it, and an elliptical ``No. 85`` shares the adopter of the conclusion before."""
+    a body named right before (``the Sylvanian Council resolution 2001/16``, ``SSC Conclusion
+    No. 22``) adopted it, and an elliptical ``No. 85`` shares the adopter of the one before."""
     entities: dict[str, Entity] = {}
     found: list[Mention] = []
     previous: tuple[int, str | None] = (-(10**9), None)
