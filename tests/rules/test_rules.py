@@ -1,0 +1,124 @@
+"""Each inference rule fires on a small case and does not fire on its near miss."""
+
+from __future__ import annotations
+
+from rdflib import Dataset, URIRef
+
+from dutygraph.infer import INFERRED, infer, rules
+from dutygraph.namespace import DG, ODRL
+
+PREFIXES = """
+@prefix dg: <https://w3id.org/dutygraph/ns#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix eli: <http://data.europa.eu/eli/ontology#> .
+@prefix odrl: <http://www.w3.org/ns/odrl/2/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <https://example.org/> .
+"""
+ACT = """
+ex:act a dg:TreatyAction ; prov:wasAssociatedWith ex:freedonia ; dg:instrument ex:pact ;
+    dg:actionType dg:{act} ; dg:date "1982"^^xsd:gYear ; prov:wasDerivedFrom ex:span1 .
+"""
+GROUP_DUTY = """
+ex:freedonia a dg:State .
+ex:pact a dg:Treaty .
+ex:art3 a dg:Provision ; eli:is_part_of ex:pact .
+ex:parties a dg:ActorGroup .
+ex:duty a dg:Prohibition ; dg:bearer ex:parties ; dg:action "return refugees" ;
+    dg:bindingForce dg:{force} ; dg:legalBasis ex:art3 ; prov:wasDerivedFrom ex:span2 .
+"""
+EX = "https://example.org/"
+
+
+def _inferred(turtle: str) -> Dataset:
+    dataset = Dataset(default_union=True)
+    dataset.graph(URIRef(EX + "doc")).parse(data=PREFIXES + turtle, format="turtle")
+    infer(dataset)
+    return dataset
+
+
+def _party(dataset: Dataset) -> bool:
+    return (URIRef(EX + "freedonia"), DG.partyTo, URIRef(EX + "pact")) in dataset.graph(INFERRED)
+
+
+def test_every_rule_file_states_its_rule_and_legal_reading() -> None:
+    for rule in rules():
+        assert "# Rule:" in rule.text and "# Legal reading:" in rule.text, rule.name
+
+
+def test_ratification_makes_a_party() -> None:
+    assert _party(_inferred(ACT.replace("{act}", "Ratification")))
+
+
+def test_signature_alone_makes_no_party() -> None:
+    assert not _party(_inferred(ACT.replace("{act}", "Signature")))
+
+
+def test_a_later_denunciation_undoes_the_party_status() -> None:
+    denounced = (
+        ACT.replace("{act}", "Ratification")
+        + """
+    ex:exit a dg:TreatyAction ; prov:wasAssociatedWith ex:freedonia ; dg:instrument ex:pact ;
+        dg:actionType dg:Denunciation ; dg:date "1999"^^xsd:gYear .
+    """
+    )
+    assert not _party(_inferred(denounced))
+
+
+def test_every_state_is_part_of_all_states_but_not_a_group() -> None:
+    dataset = _inferred("ex:freedonia a dg:State . ex:parties a dg:ActorGroup .")
+    inferred = dataset.graph(INFERRED)
+    assert (URIRef(EX + "freedonia"), ODRL.partOf, DG.AllStates) in inferred
+    assert (URIRef(EX + "parties"), ODRL.partOf, DG.AllStates) not in inferred
+
+
+def test_named_members_are_part_of_their_group_and_others_are_not() -> None:
+    dataset = _inferred(
+        "ex:group a dg:ActorGroup ; dg:includes ex:freedonia . ex:sylvania a dg:State ."
+    )
+    inferred = dataset.graph(INFERRED)
+    assert (URIRef(EX + "freedonia"), ODRL.partOf, URIRef(EX + "group")) in inferred
+    assert (URIRef(EX + "sylvania"), ODRL.partOf, URIRef(EX + "group")) not in inferred
+
+
+def _derived(dataset: Dataset) -> list[URIRef]:
+    return [
+        s
+        for s in dataset.graph(INFERRED).subjects(DG.bearer, URIRef(EX + "freedonia"))
+        if isinstance(s, URIRef)
+    ]
+
+
+def test_a_party_owes_the_binding_group_duty_of_its_treaty() -> None:
+    dataset = _inferred(
+        ACT.replace("{act}", "Accession") + GROUP_DUTY.replace("{force}", "Binding")
+    )
+    (derived,) = _derived(dataset)
+    inferred = dataset.graph(INFERRED)
+    assert (derived, DG.inferredBy, None) in inferred
+    assert (derived, DG.legalBasis, URIRef(EX + "art3")) in inferred
+    assert (derived, DG.bindingForce, DG.Binding) in inferred
+    assert (
+        derived,
+        URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"),
+        URIRef(EX + "span1"),
+    ) in inferred
+    assert (derived, DG.derivedFrom, URIRef(EX + "act")) in inferred
+
+
+def test_no_duty_is_derived_for_a_signatory_or_from_soft_law() -> None:
+    signed = _inferred(ACT.replace("{act}", "Signature") + GROUP_DUTY.replace("{force}", "Binding"))
+    soft = _inferred(
+        ACT.replace("{act}", "Accession") + GROUP_DUTY.replace("{force}", "PersuasiveAuthority")
+    )
+    assert _derived(signed) == []
+    assert _derived(soft) == []
+
+
+def test_the_rules_reach_a_fixpoint() -> None:
+    dataset = _inferred(
+        ACT.replace("{act}", "Ratification") + GROUP_DUTY.replace("{force}", "Binding")
+    )
+    before = len(dataset.graph(INFERRED))
+    infer(dataset)
+    assert len(dataset.graph(INFERRED)) == before
