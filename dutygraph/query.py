@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal as Choice
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
@@ -15,17 +15,13 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from dutygraph import resources
+from dutygraph.engine import Result, memory_store, select
 from dutygraph.errors import DutygraphError
 from dutygraph.namespace import DG
 from dutygraph.vocabulary import vocabulary_graph
 
+Engine = Choice["oxigraph", "rdflib"]
 _LABELS = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, RDFS.label, DG.demonym)
-
-
-@dataclass(frozen=True)
-class Result:
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
 
 
 def named_queries() -> dict[str, str]:
@@ -65,7 +61,7 @@ def prepare(text: str, allow_service: bool = False) -> Query:
                 "refused: this is a SPARQL UPDATE; queries are read-only"
             ) from None
         raise DutygraphError(f"SPARQL syntax error: {_one_line(error)}") from None
-    if not allow_service and "ServiceGraphPattern" in repr(prepared.algebra):
+    if not allow_service and _has_service(prepared):
         raise DutygraphError("refused: the query has a SERVICE clause (use --allow-service)")
     return prepared
 
@@ -111,10 +107,24 @@ def run(
     name_or_file: str,
     params: dict[str, str] | None = None,
     allow_service: bool = False,
+    engine: Engine = "oxigraph",
 ) -> Result:
+    """A named query or query file over ``graph``, once per combination of parameter values.
+
+    Oxigraph evaluates it (see ``engine``); rdflib does when asked, and for SERVICE clauses,
+    which only rdflib sends. Either way rdflib parses it first, so refusals are the same."""
     text = query_text(name_or_file)
     prepared = _prepared_named(text) if not allow_service else prepare(text, allow_service=True)
     bindings = _bindings(graph, text, params or {})
+    if engine == "rdflib" or prepared.algebra.name != "SelectQuery" or _has_service(prepared):
+        return _run_in_rdflib(graph, prepared, bindings)
+    store = memory_store(graph)
+    results = [select(store, text, binding) for binding in bindings]
+    rows = tuple(row for result in results for row in result.rows)
+    return Result(results[0].columns if results else (), rows)
+
+
+def _run_in_rdflib(graph: Graph, prepared: Query, bindings: list[dict[str, Node]]) -> Result:
     columns: tuple[str, ...] = ()
     rows: list[tuple[str, ...]] = []
     for binding in bindings:
@@ -127,6 +137,10 @@ def run(
 def _cell(row: object, index: int) -> str:
     value = row[index]  # type: ignore[index]
     return "" if value is None else str(value)
+
+
+def _has_service(prepared: Query) -> bool:
+    return "ServiceGraphPattern" in repr(prepared.algebra)
 
 
 def _bindings(graph: Graph, text: str, params: dict[str, str]) -> list[dict[str, Node]]:

@@ -30,9 +30,10 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from dutygraph import resources
+from dutygraph.bindings import with_values
+from dutygraph.engine import Result, select
 from dutygraph.errors import DutygraphError
 from dutygraph.infer import INFERRED, MAX_ROUNDS
-from dutygraph.query import Result
 
 DATABASE = "oxigraph"
 MANIFEST = "manifest.jsonl"
@@ -133,8 +134,6 @@ class Store:
 
     def construct(self, query_text: str, bindings: Mapping[str, Node] | None = None) -> str:
         """A CONSTRUCT over the union of all graphs, as N-Triples text."""
-        from dutygraph.remote import with_values
-
         triples = self._store.query(with_values(query_text, bindings or {}))
         if not isinstance(triples, ox.QueryTriples):
             raise DutygraphError("expected a CONSTRUCT query")
@@ -168,21 +167,8 @@ class Store:
     # --- queries --------------------------------------------------------------------------
 
     def select(self, query_text: str, bindings: Mapping[str, Node] | None = None) -> Result:
-        """Run a SELECT over the union of all graphs; cells as rdflib's ``str`` gives them.
-
-        Bindings join as ``VALUES`` blocks (see ``remote.with_values``): Oxigraph's own
-        substitution refuses a variable that the SELECT does not project."""
-        from dutygraph.remote import with_values  # remote builds on this module
-
-        try:
-            solutions = self._store.query(with_values(query_text, bindings or {}))
-        except (SyntaxError, RuntimeError) as error:
-            raise DutygraphError(f"SPARQL error in the store: {_one_line(error)}") from None
-        if not isinstance(solutions, ox.QuerySolutions):
-            raise DutygraphError("only SELECT queries can run as a table")
-        columns = tuple(v.value for v in solutions.variables)
-        rows = tuple(_row(solution, len(columns)) for solution in solutions)
-        return Result(columns, rows)
+        """Run a SELECT over the union of all graphs; cells as rdflib's ``str`` gives them."""
+        return select(self._store, query_text, bindings)
 
     def label_lookup(self, value: str) -> list[URIRef]:
         """An IRI as given, or every IRI with a label equal to ``value`` case-insensitively."""
@@ -280,20 +266,5 @@ def _with_graph(ntriples: str, graph_iri: str) -> str:
     return "\n".join(triples) + "\n" + "".join(named)
 
 
-def _row(solution: ox.QuerySolution, width: int) -> tuple[str, ...]:
-    return tuple(_cell(solution[index]) for index in range(width))
-
-
-def _cell(term: object) -> str:
-    if term is None:
-        return ""
-    value = getattr(term, "value", None)
-    return "" if value is None else str(value)
-
-
 def _fold(text: str) -> str:
     return text.casefold().replace("\u2019", "'")
-
-
-def _one_line(error: Exception) -> str:
-    return " ".join(str(error).split())[:200]

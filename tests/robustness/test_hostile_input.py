@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDFS
 
 from dutygraph.build import build
 from dutygraph.cli import main
+from dutygraph.errors import DutygraphError
 from dutygraph.limits import time_limit
 from dutygraph.namespace import DG
+from dutygraph.query import run
 from dutygraph.validate import validate
 
 SENTENCE = "Freedonia should release all detainees. "
@@ -79,12 +85,34 @@ def _dcterms_format() -> object:
     return DCTERMS.format
 
 
+SLOW_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
 def test_a_query_that_runs_too_long_is_stopped(tmp_path: Path) -> None:
+    # In a process of its own: the engine's thread cannot be cancelled, only ended with it.
     query = tmp_path / "slow.rq"
-    query.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
-    result = CliRunner().invoke(main, ["query", str(query), "--timeout", "0.5"])
-    assert result.exit_code == 2
-    assert "stopped after 0.5 s" in result.output
+    query.write_text(SLOW_QUERY)
+    command = [sys.executable, "-c", "from dutygraph.cli import main; main()"]
+    started = time.monotonic()
+    done = subprocess.run(
+        [*command, "query", str(query), "--timeout", "0.5"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "dutygraph: query stopped after 0.5 s (raise --timeout to wait longer)"
+    ]
+    assert time.monotonic() - started < 30
+
+
+def test_the_reference_engine_is_stopped_too(tmp_path: Path) -> None:
+    graph = Graph()
+    for index in range(200):
+        graph.add((URIRef(f"urn:example:{index}"), RDFS.label, Literal(str(index))))
+    query = tmp_path / "slow.rq"
+    query.write_text(SLOW_QUERY)
+    with pytest.raises(DutygraphError, match=r"stopped after 0\.3 s"), time_limit(0.3):
+        run(graph, str(query), engine="rdflib")
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""The store answers every named query as the in-memory path does, on the same corpus."""
+"""The store answers every named query as the in-memory path does, on the same corpus; the
+in-memory answers here come from rdflib's engine, the reference, not from Oxigraph again."""
 
 from __future__ import annotations
 
@@ -24,14 +25,14 @@ def test_the_corpus_built_without_failures_or_violations(corpus: Corpus) -> None
 
 @pytest.mark.parametrize("name", QUERY_NAMES)
 def test_every_named_query_gives_the_same_rows(corpus: Corpus, name: str) -> None:
-    in_memory = run(corpus.memory, name)
+    in_memory = run(corpus.memory, name, engine="rdflib")
     on_store = run_on_source(StoreSource(corpus.store()), name)
     assert canonical(on_store) == canonical(in_memory)
 
 
 @pytest.mark.parametrize("bearer", ["China", "North Korea", "all States"])
 def test_duties_of_one_bearer_are_the_same(corpus: Corpus, bearer: str) -> None:
-    in_memory = run(corpus.memory, "duties", {"bearer": bearer})
+    in_memory = run(corpus.memory, "duties", {"bearer": bearer}, engine="rdflib")
     on_store = run_on_source(StoreSource(corpus.store()), "duties", {"bearer": bearer})
     assert in_memory.rows
     assert canonical(on_store) == canonical(in_memory)

@@ -1,0 +1,127 @@
+"""Parameters joined to query text safely: ``VALUES`` blocks built from checked terms.
+
+Values never enter a query as raw text: IRIs are validated and literals escaped, and they are
+joined with a ``VALUES`` block at the top of each ``WHERE`` group that uses the variable, so a
+subquery sees the binding too. Every engine that takes query text (Oxigraph in memory or on
+disk, a SPARQL endpoint) binds parameters this way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from dutygraph.errors import DutygraphError
+
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_LANGUAGE = re.compile(r"^[A-Za-z]+(?:-[A-Za-z0-9]+)*$")
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_WHERE = re.compile(r"WHERE\s*\{", re.IGNORECASE)
+
+
+def with_values(query_text: str, bindings: Mapping[str, Node]) -> str:
+    """The query with ``VALUES (?v ...) { (term ...) }`` first in every WHERE group using ?v."""
+    if not bindings:
+        return query_text
+    for name in bindings:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise DutygraphError(f"not a SPARQL variable name: {name!r}")
+    terms = {name: sparql_term(node) for name, node in bindings.items()}
+    pieces: list[str] = []
+    last = 0
+    for opening in where_groups(query_text):
+        group = query_text[opening : _group_end(query_text, opening)]
+        used = [name for name in terms if re.search(rf"[?$]{name}\b", group)]
+        if used:
+            pieces.append(query_text[last : opening + 1])
+            pieces.append(_values_block(used, terms))
+            last = opening + 1
+    if not pieces:
+        raise DutygraphError("cannot bind parameters: the query has no WHERE { ... } using them")
+    return "".join(pieces) + query_text[last:]
+
+
+def _values_block(names: list[str], terms: Mapping[str, str]) -> str:
+    variables = " ".join(f"?{name}" for name in names)
+    values = " ".join(terms[name] for name in names)
+    return f" VALUES ({variables}) {{ ({values}) }} "
+
+
+def where_groups(text: str) -> list[int]:
+    """Offsets of the ``{`` of each ``WHERE {`` outside comments, IRIs and strings."""
+    found = []
+    for start, end in _code_ranges(text):
+        for match in _WHERE.finditer(text, start, end):
+            found.append(match.end() - 1)
+    return found
+
+
+def _code_ranges(text: str) -> Iterator[tuple[int, int]]:
+    """Stretches of ``text`` that are neither comments nor string literals nor IRIs."""
+    start = index = 0
+    while index < len(text):
+        char = text[index]
+        skip_to = _skip(text, index, char)
+        if skip_to is None:
+            index += 1
+            continue
+        yield start, index
+        start = index = skip_to
+    yield start, len(text)
+
+
+def _skip(text: str, index: int, char: str) -> int | None:
+    if char == "#":
+        newline = text.find("\n", index)
+        return len(text) if newline < 0 else newline
+    if char in "\"'":
+        end = index + 1
+        while end < len(text) and text[end] != char:
+            end += 2 if text[end] == "\\" else 1
+        return min(end + 1, len(text))
+    if char == "<":
+        match = re.compile(r"<[^<>\"{}|^`\\\s]*>").match(text, index)
+        return match.end() if match else None
+    return None
+
+
+def _group_end(text: str, opening: int) -> int:
+    depth = 0
+    for start, end in _code_ranges(text[opening:]):
+        for index in range(opening + start, opening + end):
+            depth += {"{": 1, "}": -1}.get(text[index], 0)
+            if depth == 0:
+                return index + 1
+    return len(text)
+
+
+def sparql_term(node: Node) -> str:
+    """``node`` in SPARQL syntax: IRIs checked, literals escaped; blank nodes refused."""
+    if isinstance(node, URIRef):
+        return sparql_iri(str(node))
+    if isinstance(node, Literal):
+        return sparql_literal(node)
+    if isinstance(node, BNode):
+        raise DutygraphError("a blank node cannot be sent as a parameter")
+    raise DutygraphError(f"cannot send {node!r} as a parameter")
+
+
+def sparql_iri(iri: str) -> str:
+    if not _SCHEME.match(iri) or _IRI_FORBIDDEN.search(iri):
+        raise DutygraphError(f"not a valid absolute IRI: {iri!r}")
+    return f"<{iri}>"
+
+
+def sparql_literal(literal: Literal) -> str:
+    text = "".join(_ESCAPES.get(char, char) for char in str(literal))
+    if literal.language:
+        if not _LANGUAGE.match(literal.language):
+            raise DutygraphError(f"not a valid language tag: {literal.language!r}")
+        return f'"{text}"@{literal.language}'
+    if literal.datatype is not None:
+        return f'"{text}"^^{sparql_iri(str(literal.datatype))}'
+    return f'"{text}"'
