@@ -15,12 +15,15 @@ WHERE {
        dg:instrument ?treaty ;
        dg:actionType ?type .
   VALUES ?type { dg:Ratification dg:Accession dg:Succession dg:ConsentToBeBound }
+  OPTIONAL { ?act dg:date ?act_date }
+  # An exit undoes the act unless both are dated and the exit comes first. (The act's date is
+  # looked up out here: an OPTIONAL inside NOT EXISTS is re-evaluated for every exit.)
   FILTER NOT EXISTS {
     ?exit a dg:TreatyAction ; prov:wasAssociatedWith ?state ; dg:instrument ?treaty ;
           dg:actionType dg:Denunciation .
-    OPTIONAL { ?exit dg:date ?exit_date }
-    OPTIONAL { ?act dg:date ?act_date }
-    FILTER(!BOUND(?act_date) || !BOUND(?exit_date) || STR(?exit_date) >= STR(?act_date))
+    FILTER(!BOUND(?act_date)
+           || NOT EXISTS { ?exit dg:date ?any_date }
+           || EXISTS { ?exit dg:date ?exit_date FILTER(STR(?exit_date) >= STR(?act_date)) })
   }
   FILTER NOT EXISTS { GRAPH <https://w3id.org/dutygraph/id/inferred> { ?state dg:partyTo ?treaty } }
 }

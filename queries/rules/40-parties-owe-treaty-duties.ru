@@ -22,24 +22,29 @@ INSERT { GRAPH <https://w3id.org/dutygraph/id/inferred> {
       prov:wasDerivedFrom ?evidence .
 } }
 WHERE {
+  ?duty a ?type ; dg:bearer ?group ; dg:action ?action ; dg:bindingForce dg:Binding ;
+        dg:legalBasis ?basis .
+  VALUES ?type { dg:Obligation dg:Prohibition }
+  ?group a dg:ActorGroup .
+  FILTER NOT EXISTS { ?duty dg:inferredBy ?any }
+  { ?basis eli:is_part_of ?treaty } UNION { ?basis a dg:Treaty . BIND(?basis AS ?treaty) }
+  # Each party once per treaty, with the act its evidence comes from: a dated act first, then
+  # the smallest IRI, so the choice does not depend on the order of the data.
   {
-    SELECT ?duty ?type ?action ?basis ?state ?treaty
-           (MIN(CONCAT(IF(BOUND(?date), "0 ", "1 "), STR(?candidate))) AS ?pick)
-    WHERE {
-      ?duty a ?type ; dg:bearer ?group ; dg:action ?action ; dg:bindingForce dg:Binding ;
-            dg:legalBasis ?basis .
-      VALUES ?type { dg:Obligation dg:Prohibition }
-      ?group a dg:ActorGroup .
-      { ?basis eli:is_part_of ?treaty } UNION { ?basis a dg:Treaty . BIND(?basis AS ?treaty) }
-      ?state dg:partyTo ?treaty .
-      ?candidate a dg:TreatyAction ; prov:wasAssociatedWith ?state ; dg:instrument ?treaty .
-      OPTIONAL { ?candidate dg:date ?date }
-      FILTER NOT EXISTS { ?duty dg:inferredBy ?any }
+    SELECT ?state ?treaty ?act ?evidence WHERE {
+      {
+        SELECT ?state ?treaty (MIN(CONCAT(IF(BOUND(?date), "0 ", "1 "), STR(?candidate))) AS ?pick)
+        WHERE {
+          ?state dg:partyTo ?treaty .
+          ?candidate a dg:TreatyAction ; prov:wasAssociatedWith ?state ; dg:instrument ?treaty .
+          OPTIONAL { ?candidate dg:date ?date }
+        }
+        GROUP BY ?state ?treaty
+      }
+      BIND(IRI(SUBSTR(?pick, 3)) AS ?act)
+      ?act prov:wasDerivedFrom ?evidence .
     }
-    GROUP BY ?duty ?type ?action ?basis ?state ?treaty
   }
-  BIND(IRI(SUBSTR(?pick, 3)) AS ?act)
-  ?act prov:wasDerivedFrom ?evidence .
   BIND(IRI(CONCAT(STR(?duty), "/owed-by/", REPLACE(STR(?state), "^.*[/#]", ""))) AS ?derived)
   FILTER NOT EXISTS { GRAPH <https://w3id.org/dutygraph/id/inferred> { ?derived dg:bearer ?state } }
 }

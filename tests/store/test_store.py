@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
-from rdflib.plugins.sparql.parser import parseUpdate
+from rdflib.plugins.sparql import prepareQuery
 
 from dutygraph.errors import DutygraphError
 from dutygraph.infer import INFERRED
-from dutygraph.store import MANIFEST, Store, rule_for_store, store_rules
+from dutygraph.store import MANIFEST, Store, rule_as_construct, store_rules
 
 G1 = "https://w3id.org/dutygraph/id/doc/0000000000000001"
 G2 = "https://w3id.org/dutygraph/id/doc/0000000000000002"
@@ -91,17 +91,28 @@ def test_only_select_queries_make_a_table(store: Store) -> None:
         store.select("SELECT WHERE")
 
 
-def test_every_rule_also_inserts_its_template_into_the_default_graph() -> None:
+def test_every_rule_becomes_the_construct_of_its_template() -> None:
     for rule in store_rules():
-        head = rule.update[: rule.update.index("WHERE")]
-        assert head.count("dg:bearer ?state") in {0, 2}
-        parseUpdate(rule.update)  # valid SPARQL
+        head = rule.construct[: rule.construct.index("WHERE")]
+        assert "INSERT" not in head and "GRAPH" not in head
+        assert head.count("dg:bearer ?state") in {0, 1}
+        assert prepareQuery(rule.construct).algebra.name == "ConstructQuery"
+
+
+def test_a_rule_construct_keeps_prefixes_and_the_where_clause() -> None:
+    text = (
+        "PREFIX ex: <https://example.org/>\n"
+        f"INSERT {{ GRAPH <{INFERRED}> {{ ?s ex:p ?o }} }}\nWHERE {{ ?s ex:q ?o }}"
+    )
+    assert rule_as_construct(text) == (
+        "PREFIX ex: <https://example.org/>\nCONSTRUCT { ?s ex:p ?o }\nWHERE { ?s ex:q ?o }"
+    )
 
 
 def test_a_rule_into_another_graph_is_refused() -> None:
     text = "INSERT { GRAPH <https://example.org/g> { ?s ?p ?o } } WHERE { ?s ?p ?o }"
     with pytest.raises(DutygraphError, match=str(INFERRED)):
-        rule_for_store(text)
+        rule_as_construct(text)
 
 
 def test_rules_fill_the_inferred_graph_once_to_a_fixpoint(store: Store) -> None:
