@@ -189,6 +189,8 @@ def build_corpus(
     store = _build_new(todo, store_dir, max(1, jobs), max_bytes, tally, _bar(progress, len(todo)))
     inferred = _rules(store, tally.documents > 0, rules)
     store.flush()
+    if tally.documents:
+        store.optimize()  # compacts the database: loads and rules leave it several times larger
     return Summary(
         documents=tally.documents,
         skipped=skipped,
