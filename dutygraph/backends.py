@@ -24,6 +24,7 @@ from dutygraph.namespace import bind_prefixes
 from dutygraph.query import (
     Result,
     _variable_for,
+    is_shipped,
     prepare,
     query_text,
     resolve_parameter,
@@ -139,7 +140,8 @@ def run_on_source(
 ) -> Result:
     """``query.run`` on any source: the same query text, refusals, and parameter binding."""
     text = query_text(name_or_file)
-    prepare(text, allow_service=allow_service)  # refuses updates and SERVICE the same way
+    if not is_shipped(name_or_file):
+        prepare(text, allow_service=allow_service)  # refuses updates and SERVICE the same way
     columns: tuple[str, ...] = ()
     rows: list[tuple[str, ...]] = []
     for binding in bindings_for(source, text, params or {}):
