@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from rdflib import Dataset, URIRef
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, URIRef
 
 from dutygraph.infer import INFERRED, infer, rules
 from dutygraph.namespace import DG, ODRL
+from dutygraph.store import Store
 
 PREFIXES = """
 @prefix dg: <https://w3id.org/dutygraph/ns#> .
@@ -63,6 +67,54 @@ def test_a_later_denunciation_undoes_the_party_status() -> None:
     """
     )
     assert not _party(_inferred(denounced))
+
+
+EXIT = """
+ex:exit{n} a dg:TreatyAction ; prov:wasAssociatedWith ex:freedonia ; dg:instrument ex:pact ;
+    dg:actionType dg:Denunciation {date} .
+"""
+
+
+def _exits(*dates: str | None) -> str:
+    return "".join(
+        EXIT.format(n=n, date=f'; dg:date "{date}"^^xsd:gYear' if date else "")
+        for n, date in enumerate(dates)
+    )
+
+
+@pytest.mark.parametrize(
+    ("act_dated", "exit_dates", "party"),
+    [
+        (True, ("1975",), True),  # left before, joined again in 1982
+        (True, ("1975", "1990"), False),  # joined again, then left again
+        (True, (None,), False),  # an undated exit may be the later one
+        (True, ("1982",), False),  # same year: the exit is not shown to come first
+        (False, ("1975",), False),  # an undated act cannot be shown to follow the exit
+        (True, (), True),
+    ],
+)
+def test_an_exit_undoes_only_an_act_it_does_not_precede(
+    act_dated: bool, exit_dates: tuple[str | None, ...], party: bool, tmp_path: Path
+) -> None:
+    act = ACT.replace("{act}", "Accession")
+    if not act_dated:
+        act = act.replace(' ; dg:date "1982"^^xsd:gYear', "")
+    dataset = _inferred(act + _exits(*exit_dates))
+    assert _party(dataset) is party
+    assert _party(_in_store(dataset, tmp_path)) is party
+
+
+def _in_store(dataset: Dataset, folder: Path) -> Dataset:
+    """The same triples through the store's rules (Oxigraph), read back as a dataset."""
+    store = Store(folder)
+    asserted = Graph()
+    for triple in dataset.graph(URIRef(EX + "doc")):
+        asserted.add(triple)
+    store.load_document(EX + "doc", asserted.serialize(format="nt"))
+    store.run_rules()
+    result = Dataset()
+    result.graph(INFERRED).parse(data=store.graph_text(str(INFERRED)), format="nt")
+    return result
 
 
 def test_every_state_is_part_of_all_states_but_not_a_group() -> None:
