@@ -29,22 +29,21 @@ WHERE {
   FILTER NOT EXISTS { ?duty dg:inferredBy ?any }
   { ?basis eli:is_part_of ?treaty } UNION { ?basis a dg:Treaty . BIND(?basis AS ?treaty) }
   # Each party once per treaty, with the act its evidence comes from: a dated act first, then
-  # the smallest IRI, so the choice does not depend on the order of the data.
+  # the smallest IRI, so the choice does not depend on the order of the data. The act and its
+  # passage travel together in one string: joining on an IRI made by BIND is a scan per row.
   {
-    SELECT ?state ?treaty ?act ?evidence WHERE {
-      {
-        SELECT ?state ?treaty (MIN(CONCAT(IF(BOUND(?date), "0 ", "1 "), STR(?candidate))) AS ?pick)
-        WHERE {
-          ?state dg:partyTo ?treaty .
-          ?candidate a dg:TreatyAction ; prov:wasAssociatedWith ?state ; dg:instrument ?treaty .
-          OPTIONAL { ?candidate dg:date ?date }
-        }
-        GROUP BY ?state ?treaty
-      }
-      BIND(IRI(SUBSTR(?pick, 3)) AS ?act)
-      ?act prov:wasDerivedFrom ?evidence .
+    SELECT ?state ?treaty
+           (MIN(CONCAT(IF(BOUND(?date), "0 ", "1 "), STR(?candidate), " ", STR(?span))) AS ?pick)
+    WHERE {
+      ?state dg:partyTo ?treaty .
+      ?candidate a dg:TreatyAction ; prov:wasAssociatedWith ?state ; dg:instrument ?treaty ;
+                 prov:wasDerivedFrom ?span .
+      OPTIONAL { ?candidate dg:date ?date }
     }
+    GROUP BY ?state ?treaty
   }
+  BIND(IRI(STRBEFORE(SUBSTR(?pick, 3), " ")) AS ?act)
+  BIND(IRI(STRAFTER(SUBSTR(?pick, 3), " ")) AS ?evidence)
   BIND(IRI(CONCAT(STR(?duty), "/owed-by/", REPLACE(STR(?state), "^.*[/#]", ""))) AS ?derived)
   FILTER NOT EXISTS { GRAPH <https://w3id.org/dutygraph/id/inferred> { ?derived dg:bearer ?state } }
 }
