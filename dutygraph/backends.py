@@ -1,4 +1,5 @@
-"""Where a query runs: an rdflib graph in memory, the on-disk store, or a SPARQL endpoint.
+"""Where a query runs besides an in-memory graph (``query.run``): the on-disk store or a SPARQL
+endpoint.
 
 Each backend is a ``Source``: ``select(text, bindings)`` runs a SELECT with variables bound to
 rdflib terms and returns a ``Result`` whose cells are the strings rdflib would give;
@@ -27,7 +28,6 @@ from dutygraph.query import (
     is_shipped,
     prepare,
     query_text,
-    resolve_parameter,
 )
 from dutygraph.store import Store
 
@@ -59,28 +59,6 @@ class Source(Protocol):
     def resolve(self, value: str) -> list[URIRef]: ...
 
     def explain_graph(self, target: str) -> Graph: ...
-
-
-@dataclass(frozen=True)
-class GraphSource:
-    """An rdflib graph (the union of a dataset) in memory."""
-
-    graph: Graph
-
-    def select(self, text: str, bindings: Mapping[str, Node]) -> Result:
-        result = self.graph.query(prepare(text, allow_service=True), initBindings=bindings)  # type: ignore[arg-type]
-        columns = tuple(str(v) for v in (result.vars or ()))
-        rows = tuple(
-            tuple("" if row[i] is None else str(row[i]) for i in range(len(columns)))  # type: ignore[index]
-            for row in result
-        )
-        return Result(columns, rows)
-
-    def resolve(self, value: str) -> list[URIRef]:
-        return resolve_parameter(self.graph, value)
-
-    def explain_graph(self, target: str) -> Graph:
-        return self.graph
 
 
 @dataclass(frozen=True)
