@@ -46,11 +46,20 @@ CONSTRUCT { ?node ?p ?o } WHERE {
   ?start <%(dg)sderivedFrom>* ?node .
   GRAPH <%(inferred)s> { ?node ?p ?o }
 }"""
+# Only the statement explain will show: the first in text order (``explain.find_statement``),
+# so a common word does not pull in the graphs of thousands of statements.
 _STATEMENTS_WITH_TEXT = """
-SELECT DISTINCT ?s WHERE {
+SELECT ?s (COALESCE(MIN(?begin), 1000000000000) AS ?first) WHERE {
   ?s <%(dg)saction> ?action .
   FILTER(CONTAINS(LCASE(STR(?action)), LCASE(?wanted)))
-}"""
+  OPTIONAL {
+    ?s <http://www.w3.org/ns/prov#wasDerivedFrom> ?span .
+    ?span <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex> ?begin
+  }
+}
+GROUP BY ?s
+ORDER BY ?first STR(?s)
+LIMIT 1"""
 
 
 class Source(Protocol):

@@ -12,6 +12,7 @@ from dutygraph.backends import StoreSource, run_on_source
 from dutygraph.build import build
 from dutygraph.explain import explain, find_statement
 from dutygraph.infer import INFERRED
+from dutygraph.namespace import DG
 from dutygraph.query import run
 
 QUERY_NAMES = sorted(source.name.removesuffix(".rq") for source in resources.query_files())
@@ -53,6 +54,17 @@ def test_explain_reads_the_same_statement_from_the_store(corpus: Corpus) -> None
     expected = explain(corpus.memory, find_statement(corpus.memory, target)).to_text()
     part = StoreSource(corpus.store()).explain_graph(target)
     assert explain(part, find_statement(part, target)).to_text() == expected
+
+
+@pytest.mark.parametrize("word", ["the", "refugees", "and"])
+def test_explain_by_a_common_word_fetches_only_the_statement_it_shows(
+    corpus: Corpus, word: str
+) -> None:
+    source = StoreSource(corpus.store())
+    part = source.explain_graph(word)
+    shown = find_statement(corpus.memory, word)
+    assert find_statement(part, word) == shown
+    assert len(set(part.subjects(DG.action, None))) < len(set(corpus.memory.subjects(DG.action)))
 
 
 def test_an_inferred_duty_is_explained_from_the_store_with_its_grounds(corpus: Corpus) -> None:
