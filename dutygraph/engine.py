@@ -31,10 +31,17 @@ class Result:
     rows: tuple[tuple[str, ...], ...]
 
 
+class UnsupportedTerm(DutygraphError):
+    """A term rdflib holds but Oxigraph refuses (an IRI with a space, a malformed language tag)."""
+
+
 def memory_store(graph: Graph) -> ox.Store:
     """An in-memory Oxigraph store with ``graph``'s triples in its default graph."""
     store = ox.Store()
-    store.extend(_quad(*triple) for triple in graph)
+    try:
+        store.extend(_quad(*triple) for triple in graph)
+    except ValueError as error:
+        raise UnsupportedTerm(f"the query engine refuses a term of the graph: {error}") from None
     return store
 
 

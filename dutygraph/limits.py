@@ -1,4 +1,5 @@
-"""A time limit for a long query: SIGALRM interrupts rdflib's pure-Python evaluation."""
+"""A time limit for a long query: SIGALRM interrupts the wait for the engine (see ``engine``)
+or rdflib's pure-Python evaluation."""
 
 from __future__ import annotations
 

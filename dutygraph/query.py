@@ -15,7 +15,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from dutygraph import resources
-from dutygraph.engine import Result, memory_store, select
+from dutygraph.engine import Result, UnsupportedTerm, memory_store, select
 from dutygraph.errors import DutygraphError
 from dutygraph.namespace import DG
 from dutygraph.vocabulary import vocabulary_graph
@@ -119,11 +119,17 @@ def run(
     text = query_text(name_or_file)
     bindings = _bindings(graph, text, params or {})
     if engine == "oxigraph" and is_shipped(name_or_file):
-        return _run_in_oxigraph(graph, text, bindings)
+        try:
+            return _run_in_oxigraph(graph, text, bindings)
+        except UnsupportedTerm:  # rdflib's engine takes any term rdflib parsed
+            return _run_in_rdflib(graph, _prepared_named(text), bindings)
     prepared = _prepared_named(text) if not allow_service else prepare(text, allow_service=True)
     if engine == "rdflib" or prepared.algebra.name != "SelectQuery" or _has_service(prepared):
         return _run_in_rdflib(graph, prepared, bindings)
-    return _run_in_oxigraph(graph, text, bindings)
+    try:
+        return _run_in_oxigraph(graph, text, bindings)
+    except UnsupportedTerm:
+        return _run_in_rdflib(graph, prepared, bindings)
 
 
 def is_shipped(name_or_file: str) -> bool:

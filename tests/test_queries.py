@@ -12,9 +12,11 @@ import csv
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
 
 from dutygraph import resources
+from dutygraph.namespace import DG
 from dutygraph.query import Engine, run
 from dutygraph.validate import validate
 
@@ -75,3 +77,13 @@ def test_query_gives_exactly_the_expected_rows(name: str, engine: Engine) -> Non
     result = run(load_data(name), name, engine=engine)
     actual = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
     assert sorted_rows(actual) == sorted_rows(expected)
+
+
+def test_a_term_the_engine_refuses_falls_back_to_rdflib() -> None:
+    graph = load_data("actors")
+    odd = URIRef("https://example.org/an actor")  # rdflib keeps an IRI with a space
+    graph.add((odd, RDF.type, DG.State))
+    graph.add((odd, SKOS.prefLabel, Literal("Odd Actor", lang="en")))
+    reference = run(graph, "actors", engine="rdflib")
+    assert "Odd Actor" in {cell for row in reference.rows for cell in row}
+    assert sorted(run(graph, "actors").rows) == sorted(reference.rows)
