@@ -10,7 +10,6 @@ gives the part of the data that ``explain`` needs, as an rdflib graph. ``run_on_
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Protocol
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from dutygraph.bindings import is_iri_parameter
 from dutygraph.errors import DutygraphError
 from dutygraph.infer import INFERRED
 from dutygraph.namespace import bind_prefixes
@@ -31,7 +31,6 @@ from dutygraph.query import (
 )
 from dutygraph.store import Store
 
-_IRI_PARAMETER = re.compile(r"^(?:https?|urn):")
 _DG = "https://w3id.org/dutygraph/ns#"
 # What explain needs from a store or endpoint: the named graphs that hold a statement and the
 # nodes it derives from, the inferred triples about those nodes, and the statements whose
@@ -174,7 +173,7 @@ def _explain_graph(source: Source, target: str, fetch: _Fetch, construct: _Const
 
 
 def _explain_starts(source: Source, target: str) -> list[URIRef]:
-    if _IRI_PARAMETER.match(target):
+    if is_iri_parameter(target):
         return [URIRef(target)]
     query = _STATEMENTS_WITH_TEXT % {"dg": _DG}
     result = source.select(query, {"wanted": Literal(target)})

@@ -17,7 +17,6 @@ from __future__ import annotations
 import io
 import ipaddress
 import json
-import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -28,18 +27,15 @@ from typing import Any
 from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
-from dutygraph.bindings import sparql_iri, with_values
+from dutygraph.bindings import resolve_label, sparql_iri, with_values
 from dutygraph.errors import DutygraphError
 from dutygraph.query import Result
-from dutygraph.store import LABEL_PROPERTIES, Store
+from dutygraph.store import Store
 
 N_TRIPLES = "application/n-triples"
 SPARQL_QUERY = "application/sparql-query"
 SPARQL_JSON = "application/sparql-results+json"
 DEFAULT_TIMEOUT = 60.0
-_LABELS_QUERY = (
-    "SELECT DISTINCT ?s ?label WHERE { VALUES ?p { %s } ?s ?p ?label FILTER(isIRI(?s)) }"
-)
 
 
 @dataclass(frozen=True)
@@ -127,13 +123,11 @@ def fetch_graph(endpoint: str, graph_iri: str, timeout: float = DEFAULT_TIMEOUT)
 
 def resolve_remote(endpoint: str, value: str, timeout: float = DEFAULT_TIMEOUT) -> list[URIRef]:
     """An IRI as given, or every IRI whose label equals ``value`` case-insensitively."""
-    if re.match(r"^(?:https?|urn):", value):
-        sparql_iri(value)
-        return [URIRef(value)]
-    properties = " ".join(sparql_iri(p) for p in LABEL_PROPERTIES)
-    result = select_remote(endpoint, _LABELS_QUERY % properties, timeout=timeout)
-    wanted = _fold(value)
-    return sorted({URIRef(iri) for iri, label in result.rows if _fold(label) == wanted})
+
+    def select(query: str, bindings: Mapping[str, Node]) -> tuple[tuple[str, ...], ...]:
+        return select_remote(endpoint, query, bindings, timeout=timeout).rows
+
+    return resolve_label(value, select)
 
 
 def _query(endpoint: str, text: str, accept: str, timeout: float) -> bytes:
@@ -144,10 +138,6 @@ def _query(endpoint: str, text: str, accept: str, timeout: float) -> bytes:
 
 def _json_row(row: Mapping[str, Any], columns: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(str(row[c]["value"]) if c in row else "" for c in columns)
-
-
-def _fold(text: str) -> str:
-    return text.casefold().replace("\u2019", "'")
 
 
 # --- HTTP ------------------------------------------------------------------------------------

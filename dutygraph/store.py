@@ -29,38 +29,17 @@ from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 from rdflib.term import Node
 
 from dutygraph import resources
-from dutygraph.bindings import sparql_term, with_values
+from dutygraph.bindings import resolve_label, with_values
 from dutygraph.engine import Result, select
 from dutygraph.errors import DutygraphError
 from dutygraph.infer import INFERRED, MAX_ROUNDS
 
 DATABASE = "oxigraph"
 MANIFEST = "manifest.jsonl"
-LABEL_PROPERTIES = (
-    "http://www.w3.org/2004/02/skos/core#prefLabel",
-    "http://www.w3.org/2004/02/skos/core#altLabel",
-    "http://www.w3.org/2004/02/skos/core#hiddenLabel",
-    "http://www.w3.org/2000/01/rdf-schema#label",
-    "https://w3id.org/dutygraph/ns#demonym",
-)
-_IRI_PARAMETER = re.compile(r"^(?:https?|urn):")
-_LABEL_VALUES = " ".join(f"<{p}>" for p in LABEL_PROPERTIES)
-_LABELS_AS_WRITTEN = f"""
-SELECT DISTINCT ?s ?label WHERE {{
-  VALUES ?p {{ {_LABEL_VALUES} }}
-  ?s ?p ?label
-  FILTER(isIRI(?s))
-}}"""
-_LABELS_EQUAL = f"""
-SELECT DISTINCT ?s ?label WHERE {{
-  VALUES ?p {{ {_LABEL_VALUES} }}
-  ?s ?p ?label
-  FILTER(isIRI(?s) && REPLACE(LCASE(STR(?label)), "\u2019", "'") = ?wanted)
-}}"""
 # Inferred triples leave the default graph before the rules run again, unless a document
 # graph states them too.
 _FORGET_INFERRED = f"""
@@ -200,19 +179,8 @@ class Store:
         return select(self._store, query_text, bindings)
 
     def label_lookup(self, value: str) -> list[URIRef]:
-        """An IRI as given, or every IRI with a label equal to ``value`` case-insensitively.
-
-        The index answers first, for the value as written and its usual casings (0.3 ms);
-        only when none matches are all labels compared, lower-cased in the store (80 ms at
-        1,000 reports). Candidates are checked with Unicode case folding, as in memory."""
-        if _IRI_PARAMETER.match(value):
-            return [URIRef(value)]
-        found = self._labelled(_labels_as_written(value), {}, value)
-        return found or self._labelled(_LABELS_EQUAL, {"wanted": Literal(_lower(value))}, value)
-
-    def _labelled(self, query: str, bindings: Mapping[str, Node], value: str) -> list[URIRef]:
-        rows = self.select(query, bindings).rows
-        return sorted({URIRef(iri) for iri, label in rows if _fold(label) == _fold(value)})
+        """An IRI as given, or every IRI with a label equal to ``value`` case-insensitively."""
+        return resolve_label(value, lambda query, bindings: self.select(query, bindings).rows)
 
     def _solutions(self, query: str) -> list[tuple[str, ...]]:
         return list(self.select(query).rows)
@@ -294,21 +262,3 @@ def _with_graph(ntriples: str, graph_iri: str) -> str:
             raise DutygraphError(f"{graph_iri}: not N-Triples: {line[:80]}")
     named = [line[:-1] + suffix for line in triples]
     return "\n".join(triples) + "\n" + "".join(named)
-
-
-def _fold(text: str) -> str:
-    return text.casefold().replace("\u2019", "'")
-
-
-def _labels_as_written(value: str) -> str:
-    """A query for the IRIs labelled ``value`` as written or in its usual casings, plain or
-    tagged English (the vocabularies' labels are ``@en``); terms escaped by ``sparql_term``."""
-    casings = dict.fromkeys([value, value.lower(), value.title(), value.capitalize()])
-    terms = [sparql_term(Literal(text, lang=lang)) for text in casings for lang in (None, "en")]
-    values = f"VALUES ?label {{ {' '.join(terms)} }}"
-    return _LABELS_AS_WRITTEN.replace("?s ?p ?label", f"{values} ?s ?p ?label")
-
-
-def _lower(text: str) -> str:
-    """What SPARQL's LCASE gives (no Unicode case folding), apostrophes made straight."""
-    return text.lower().replace("\u2019", "'")
