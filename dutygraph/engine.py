@@ -20,7 +20,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from dutygraph.bindings import with_values
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import DutygraphError, one_line
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def _evaluate(store: ox.Store, text: str, outcome: list[Result | BaseException])
         rows = tuple(_row(solution, len(columns)) for solution in solutions)
         outcome.append(Result(columns, rows))
     except (SyntaxError, RuntimeError, OSError) as error:
-        outcome.append(DutygraphError(f"SPARQL error in the query engine: {_one_line(error)}"))
+        outcome.append(DutygraphError(f"SPARQL error in the query engine: {one_line(error)}"))
     except BaseException as error:
         outcome.append(error)
 
@@ -102,7 +102,3 @@ def _cell(term: object) -> str:
         return ""
     value = getattr(term, "value", None)
     return "" if value is None else str(value)
-
-
-def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split())[:200]

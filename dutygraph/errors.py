@@ -16,6 +16,11 @@ class DutygraphError(Exception):
     """A problem with the user's input or arguments; ``str(error)`` is the one-line message."""
 
 
+def one_line(error: BaseException) -> str:
+    """An exception's message on one line, at most 200 characters (for a DutygraphError)."""
+    return " ".join(str(error).split())[:200]
+
+
 def user_errors(command: F) -> F:
     """Turn a user error into one line on stderr and exit status 2."""
 

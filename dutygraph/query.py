@@ -16,7 +16,7 @@ from rdflib.term import Node
 
 from dutygraph import resources
 from dutygraph.engine import Result, UnsupportedTerm, memory_store, select
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import DutygraphError, one_line
 from dutygraph.namespace import DG
 from dutygraph.vocabulary import vocabulary_graph
 
@@ -61,7 +61,7 @@ def prepare(text: str, allow_service: bool = False) -> Query:
             raise DutygraphError(
                 "refused: this is a SPARQL UPDATE; queries are read-only"
             ) from None
-        raise DutygraphError(f"SPARQL syntax error: {_one_line(error)}") from None
+        raise DutygraphError(f"SPARQL syntax error: {one_line(error)}") from None
     if not allow_service and _has_service(prepared):
         raise DutygraphError("refused: the query has a SERVICE clause (use --allow-service)")
     return prepared
@@ -78,10 +78,6 @@ def _is_update(text: str) -> bool:
     except Exception:
         return False
     return True
-
-
-def _one_line(error: Exception) -> str:
-    return " ".join(str(error).split())[:200]
 
 
 def resolve_parameter(graph: Graph, value: str) -> list[URIRef]:
@@ -118,18 +114,23 @@ def run(
     (rdflib's parser alone takes 100-200 ms for the duties query)."""
     text = query_text(name_or_file)
     bindings = _bindings(graph, text, params or {})
-    if engine == "oxigraph" and is_shipped(name_or_file):
-        try:
-            return _run_in_oxigraph(graph, text, bindings)
-        except UnsupportedTerm:  # rdflib's engine takes any term rdflib parsed
-            return _run_in_rdflib(graph, _prepared_named(text), bindings)
-    prepared = _prepared_named(text) if not allow_service else prepare(text, allow_service=True)
-    if engine == "rdflib" or prepared.algebra.name != "SelectQuery" or _has_service(prepared):
+    parse_first = engine == "rdflib" or not is_shipped(name_or_file)
+    prepared = _checked(text, allow_service) if parse_first else None
+    if prepared is not None and (engine == "rdflib" or not _is_plain_select(prepared)):
         return _run_in_rdflib(graph, prepared, bindings)
     try:
         return _run_in_oxigraph(graph, text, bindings)
-    except UnsupportedTerm:
-        return _run_in_rdflib(graph, prepared, bindings)
+    except UnsupportedTerm:  # rdflib's engine takes any term rdflib parsed
+        return _run_in_rdflib(graph, prepared or _prepared_named(text), bindings)
+
+
+def _checked(text: str, allow_service: bool) -> Query:
+    return prepare(text, allow_service=True) if allow_service else _prepared_named(text)
+
+
+def _is_plain_select(prepared: Query) -> bool:
+    """A SELECT without SERVICE: Oxigraph runs it (only rdflib sends SERVICE requests)."""
+    return prepared.algebra.name == "SelectQuery" and not _has_service(prepared)
 
 
 def is_shipped(name_or_file: str) -> bool:
