@@ -15,6 +15,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from dutygraph import resources
+from dutygraph.bindings import fold, is_iri_parameter
 from dutygraph.engine import Result, UnsupportedTerm, memory_store, select
 from dutygraph.errors import DutygraphError, one_line
 from dutygraph.namespace import DG
@@ -83,16 +84,15 @@ def _is_update(text: str) -> bool:
 def resolve_parameter(graph: Graph, value: str) -> list[URIRef]:
     """An IRI as given, or every node whose label equals ``value`` case-insensitively: labels in
     the graph first, then the shipped vocabulary's (so an acronym finds its treaty)."""
-    if re.match(r"^(?:https?|urn):", value):
+    if is_iri_parameter(value):
         return [URIRef(value)]
-    wanted = value.casefold().replace("\u2019", "'")
+    wanted = fold(value)
     for source in (graph, vocabulary_graph()):
         found = {
             subject
             for prop in _LABELS
             for subject, label in source.subject_objects(prop)
-            if isinstance(subject, URIRef)
-            and str(label).casefold().replace("\u2019", "'") == wanted
+            if isinstance(subject, URIRef) and fold(str(label)) == wanted
         }
         if found:
             return sorted(found)
