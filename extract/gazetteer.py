@@ -57,6 +57,7 @@ class Gazetteer:
     demonyms: dict[str, Entry] = field(default_factory=dict)
     entries: dict[str, Entry] = field(default_factory=dict)
     protocols: dict[str, str] = field(default_factory=dict)  # treaty key -> its protocol's key
+    monitored: dict[str, tuple[str, ...]] = field(default_factory=dict)  # body -> its treaties
     graph: Graph = field(default_factory=Graph)  # the vocabulary the entries come from
 
     def add(self, label: str, entry: Entry) -> None:
@@ -101,6 +102,10 @@ def gazetteer_from_graph(graph: Graph) -> Gazetteer:
     gaz = Gazetteer(graph=graph)
     for protocol, parent in sorted(graph.subject_objects(DG.protocolTo), key=str):
         gaz.protocols.setdefault(str(parent), str(protocol))
+    protocols = set(graph.subjects(DG.protocolTo, None))
+    for treaty, body in sorted(graph.subject_objects(DG.monitoredBy), key=str):
+        if treaty not in protocols:
+            gaz.monitored[str(body)] = (*gaz.monitored.get(str(body), ()), str(treaty))
     for subject in sorted(set(graph.subjects(RDF.type, SKOS.Concept)), key=str):
         if not isinstance(subject, URIRef):
             continue

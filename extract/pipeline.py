@@ -27,7 +27,7 @@ from dutygraph.extract.ir import (
 )
 from dutygraph.extract.layout import layout
 from dutygraph.extract.lexicon import lexicon
-from dutygraph.extract.references import find_references
+from dutygraph.extract.references import find_references, find_state_party_references
 from dutygraph.extract.relations import Context, relate
 from dutygraph.extract.sentences import split_sentences
 from dutygraph.extract.subjects import Groups
@@ -55,10 +55,13 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     mentions = _sorted(_identify(mentions, find_equivalences(text, mentions, gaz), gaz))
     own = _own_instrument(lay, mentions)
     labels = {key: entry.label for key, entry in gaz.entries.items()}
-    references = find_references(text, sentences, mentions, gaz.protocols, own, labels)
+    references = find_references(
+        text, sentences, mentions, gaz.protocols, own, labels, gaz.monitored
+    )
     provisions, provision_mentions = _provisions(text, citations, [*mentions, *references], own)
     cited, cited_mentions = _cited_instruments(text, citations, mentions)
     mentions = _sorted([*mentions, *references, *provision_mentions, *cited_mentions])
+    mentions = _sorted([*mentions, *find_state_party_references(text, mentions)])
     groups = Groups()
     notes = _note_bases(lay, mentions)
     articles = _article_headings(text, lay, own)
@@ -168,11 +171,14 @@ def _provisions(
 
 
 def _instrument_of_provision(text: str, span: Span, mentions: Sequence[Mention]) -> str | None:
-    after = re.match(r"\s*(?:of|to|in)\s+(?:the\s+)?", text[span.end : span.end + 12])
+    after = re.match(r"\s*(?:of|to|in)\s+(?P<the>the\s+)?", text[span.end : span.end + 12])
     instruments = [m for m in mentions if m.category == "instrument"]
     if after is not None:
-        start = span.end + after.end()
-        hit = next((m for m in instruments if m.span.start == start), None)
+        # a title starts after "the"; a reference ("the Convention") starts with it
+        starts = {span.end + after.end()}
+        if after.group("the"):
+            starts.add(span.end + after.start("the"))
+        hit = next((m for m in instruments if m.span.start in starts), None)
         if hit is not None:
             return hit.key
     before = next(

@@ -3,7 +3,8 @@
 Each resolves to the most recent earlier mention whose label has the same head noun; ``its
 Protocol`` to the protocol of the treaty just named; ``this Convention`` to the document's own
 instrument. When the nearest sentence with candidates names two different ones, the reference
-is left unresolved.
+is left unresolved. ``the State party`` resolves to the one state whose report the document
+reviews (``the fifth periodic report of Freedonia``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from dutygraph.extract.ir import Mention, Sentence, Span
+from dutygraph.extract.lexicon import lexicon
 
 _REFERENCE = re.compile(
     r"\b(?P<det>the\s+present|the|this|that|its|their)\s+(?:(?P<year>1[89]\d\d|20\d\d)\s+)?"
@@ -29,17 +31,22 @@ def find_references(
     protocols: dict[str, str],
     own_instrument: str | None,
     labels: dict[str, str] | None = None,
+    monitored: dict[str, tuple[str, ...]] | None = None,
 ) -> tuple[Mention, ...]:
     """Mentions for resolvable references. ``protocols`` maps a treaty key to its protocol key;
-    ``labels`` gives each vocabulary key its preferred label (an acronym names a covenant too)."""
+    ``labels`` gives each vocabulary key its preferred label (an acronym names a covenant too);
+    ``monitored`` maps a treaty body to the treaties it monitors."""
     names = labels or {}
     taken = [m.span for m in mentions]
+    monitoring = _monitored_treaties(mentions, monitored or {})
     found: list[Mention] = []
     for match in _REFERENCE.finditer(text):
         span = Span(match.start(), match.end())
         if any(span.overlaps(t) for t in taken):
             continue
         target = _resolve(match, sentences, [*mentions, *found], protocols, own_instrument, names)
+        if target is None and _is_bare(match):
+            target = _monitored_by_named_body(match, monitoring, names)
         if target is not None:
             found.append(Mention(span, target.key, target.category, match.group(), "reference"))
     return tuple(found)
@@ -67,6 +74,33 @@ def _resolve(
     return _nearest_unambiguous(candidates, sentences)
 
 
+def _monitored_treaties(
+    mentions: Sequence[Mention], monitored: dict[str, tuple[str, ...]]
+) -> tuple[str, ...]:
+    """The treaties monitored by the treaty bodies the document names."""
+    bodies = dict.fromkeys(m.key for m in mentions if m.category == "body")
+    return tuple(dict.fromkeys(t for body in bodies for t in monitored.get(body, ())))
+
+
+def _is_bare(match: re.Match[str]) -> bool:
+    return match.group("det").lower() == "the" and match.group("year") is None
+
+
+def _monitored_by_named_body(
+    match: re.Match[str], treaties: tuple[str, ...], names: dict[str, str]
+) -> Mention | None:
+    """``the Convention`` in a document that names no convention but names the body that
+    monitors exactly one: that body's convention."""
+    head = match.group("head").lower()
+    if head == "committee":
+        return None
+    fitting = [t for t in treaties if re.search(rf"\b{head}", names.get(t, ""), re.IGNORECASE)]
+    if len(fitting) != 1:
+        return None
+    span = Span(match.start(), match.end())
+    return Mention(span, fitting[0], "instrument", match.group(), "reference")
+
+
 def _has_head(mention: Mention, head: str, name: str) -> bool:
     if head in _ANY_INSTRUMENT_HEADS:
         return mention.category == "instrument"
@@ -91,3 +125,28 @@ def _nearest_unambiguous(
     sentence = next((s.span for s in sentences if s.span.contains(last.span)), last.span)
     keys = {m.key for m in candidates if sentence.contains(m.span)}
     return last if len(keys) == 1 else None
+
+
+def find_state_party_references(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    """``the State party`` as a mention of the state whose report the document reviews; none
+    when the document names no such state, or several different ones."""
+    reviewed = _reviewed_state(text, mentions)
+    if reviewed is None:
+        return ()
+    taken = [m.span for m in mentions]
+    found = []
+    for match in lexicon().pattern("state_party").finditer(text):
+        span = Span(match.start("name"), match.end("name"))
+        if not any(span.overlaps(t) for t in taken):
+            found.append(Mention(span, reviewed, "state", match.group("name"), "reference"))
+    return tuple(found)
+
+
+def _reviewed_state(text: str, mentions: Sequence[Mention]) -> str | None:
+    report = lexicon().pattern("reviewed_report")
+    states = {
+        m.key
+        for m in mentions
+        if m.category == "state" and report.search(text, max(0, m.span.start - 80), m.span.start)
+    }
+    return states.pop() if len(states) == 1 else None

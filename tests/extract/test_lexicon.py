@@ -10,7 +10,9 @@ import pytest
 from dutygraph.extract.lexicon import lexicon
 
 RAW: dict[str, Any] = lexicon().raw
-SINGLE_PATTERNS = ("customary", "norm_subject", "membership", "basis_phrases", "obligation_phrase")
+SINGLE_PATTERNS = tuple(
+    name for name, entry in RAW.items() if isinstance(entry, dict) and "regex" in entry
+)
 PATTERN_LISTS = ("cues", "filters", "party")
 
 

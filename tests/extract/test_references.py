@@ -96,3 +96,78 @@ def test_a_protocol_reference_is_a_party_fact(extract_fictional: Extract) -> Non
         (CONVENTION, "Ratification", "1981"),
         (PROTOCOL, "Ratification", "1990"),
     ]
+
+
+FREEDONIA = "https://w3id.org/dutygraph/id/state/XFD"
+REVIEW = "Concluding observations on the second periodic report of Freedonia\n\n"
+
+STATE_PARTY_ROWS = [
+    # the one state whose report the document reviews
+    (
+        f"{REVIEW}1. The Committee welcomes the report.\n\n2. The State party should repeal the"
+        " law.\n",
+        [("State party", FREEDONIA)],
+    ),
+    (
+        "The Committee considered the combined third and fourth periodic reports of the"
+        " Freedonia in 2010. It urges the State party to repeal the law.",
+        [("State party", FREEDONIA)],
+    ),
+    # two states' reports: left unresolved
+    (
+        "The initial report of Freedonia and the initial report of Sylvania were considered"
+        " together. The State party should repeal the law.",
+        [],
+    ),
+    # no reviewed report: nothing to resolve to
+    ("Freedonia has signed the treaty. The State party should repeal the law.", []),
+    # a report about a state is not a report by it
+    (
+        "Credible reports of Freedonia returning refugees continue. The State party should stop.",
+        [],
+    ),
+    # a generic party, not the reviewed one
+    (f"{REVIEW}Every State party to the Convention should report.", []),
+]
+
+
+@pytest.mark.parametrize(
+    "text, expected", STATE_PARTY_ROWS, ids=[row[0][:60] for row in STATE_PARTY_ROWS]
+)
+def test_the_state_party_is_the_reviewed_state(
+    text: str, expected: list[tuple[str, str]], extract_fictional: Extract
+) -> None:
+    found = [(label, key) for label, key in references(extract_fictional(text)) if key == FREEDONIA]
+    assert found == expected
+
+
+def test_the_state_party_bears_the_recommendation(extract_fictional: Extract) -> None:
+    x = extract_fictional(f"{REVIEW}3. The State party should repeal the law.\n")
+    assert [(s.bearers, s.action) for s in x.statements] == [((FREEDONIA,), "repeal the law")]
+
+
+def test_the_convention_of_the_monitoring_body(extract_fictional: Extract) -> None:
+    """A document that names a treaty body but no convention: ``the Convention`` is the one
+    that body monitors, and ``article 4 of the Convention`` a provision of it."""
+    x = extract_fictional(
+        f"Committee on Sylvanian Rights\n\n{REVIEW}3. The State party should repeal the law,"
+        " in accordance with article 4 of the Convention.\n"
+    )
+    assert ("the Convention", CONVENTION) in references(x)
+    assert [s.bases for s in x.statements] == [(f"{CONVENTION}#article-4",)]
+
+
+def test_no_monitored_treaty_with_that_name(extract_fictional: Extract) -> None:
+    x = extract_fictional(
+        f"Committee on Sylvanian Rights\n\n{REVIEW}3. The State party should respect the"
+        " Covenant.\n"
+    )
+    assert [key for _, key in references(x) if key != FREEDONIA] == []
+
+
+def test_a_named_convention_comes_before_the_monitored_one(extract_fictional: Extract) -> None:
+    x = extract_fictional(
+        "The Committee on Sylvanian Rights met. Freedonia ratified the International"
+        " Convention on Ruritanian Waters. Freedonia breached the Convention."
+    )
+    assert ("the Convention", CONVENTION) not in references(x)
