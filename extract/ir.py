@@ -59,13 +59,16 @@ class Block:
     """A paragraph-like unit of the text.
 
     ``heading`` is the index of the nearest heading block above (None when there is none);
-    ``note`` is the footnote number for a footnote body (continuation paragraphs keep it).
+    ``note`` is the footnote number for a footnote body (continuation paragraphs keep it);
+    ``lead_in`` is, for a list item, the index of the block ending in a colon that introduces
+    the list (``The State party should:``).
     """
 
     span: Span
     kind: BlockKind
     heading: int | None = None
     note: int | None = None
+    lead_in: int | None = None
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 Blocks are separated by blank lines. Inside a blank-line block, lines that start with a bullet
 glyph start a block of their own, and a first line such as ``To Freedonia:`` or a title-case
-heading line is split off from the text under it. A run of numbered blocks at the end of the
+heading line is split off from the text under it; a block ending in a colon introduces the list
+items that follow it. A run of numbered blocks at the end of the
 text is the notes zone; in-text markers (the ``8`` of ``country,8``) are glued digits that form
 an increasing sequence over the note numbers, and ``masked`` blanks them out, length-preserving.
 """
@@ -185,11 +186,19 @@ def _splits_off_heading(first: str, second: str) -> bool:
 def _classify(text: str, pieces: list[_Piece], notes: dict[int, _Note]) -> list[Block]:
     blocks: list[Block] = []
     last_heading: int | None = None
+    lead_in: int | None = None
     for index, piece in enumerate(pieces):
         kind, span, number = _kind_of(text, piece, notes.get(index))
-        blocks.append(Block(span=span, kind=kind, heading=last_heading, note=number))
+        item_of = lead_in if kind == "bullet" else None
+        blocks.append(
+            Block(span=span, kind=kind, heading=last_heading, note=number, lead_in=item_of)
+        )
         if kind == "heading":
             last_heading = len(blocks) - 1
+        if kind in {"paragraph", "bullet"} and span.of(text).rstrip().endswith(":"):
+            lead_in = len(blocks) - 1
+        elif kind != "bullet":
+            lead_in = None
     return blocks
 
 

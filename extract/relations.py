@@ -310,10 +310,14 @@ def _first_base_verb(text: str, rest: Span) -> int | None:
 
 
 def _heading_addressee(ctx: Context, sentence: Sentence) -> tuple[str, ...]:
-    heading_index = ctx.block_of(sentence).heading
-    if heading_index is None:
-        return ()
-    return _addressee_of(ctx, ctx.layout.blocks[heading_index].span)
+    """Whom the list's lead-in addresses, else whom the section heading addresses."""
+    block = ctx.block_of(sentence)
+    for index in (block.lead_in, block.heading):
+        if index is not None:
+            bearers = _addressee_of(ctx, ctx.layout.blocks[index].span)
+            if bearers:
+                return bearers
+    return ()
 
 
 def _addressee_of(ctx: Context, heading: Span) -> tuple[str, ...]:

@@ -150,6 +150,14 @@ def test_blocks(text: str, expected: list[tuple[str, str, int | None]]) -> None:
     assert_invariants(text, layout(doc_of(text)))
 
 
+def test_list_items_point_to_their_lead_in() -> None:
+    text = "Part One\n\n13. Freedonia should:\n\n(a) Act now;\n\n(b) Report.\n\nAfter the list."
+    lay = layout(doc_of(text))
+    assert [b.kind for b in lay.blocks] == ["heading", "bullet", "bullet", "bullet", "paragraph"]
+    assert [b.lead_in for b in lay.blocks] == [None, None, 1, 1, None]
+    assert [b.heading for b in lay.blocks] == [None, 0, 0, 0, 0]
+
+
 def test_heading_indices() -> None:
     text = "Opening words here.\n\nPart One\n\nBody text.\n\nTo Freedonia:\n\n\u00b7 Act now."
     lay = layout(doc_of(text))

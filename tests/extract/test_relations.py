@@ -249,7 +249,42 @@ def test_heading_addressee_of_a_group(extract_fictional: Extract) -> None:
     assert statements(x) == [(REC, ("XFD", "XSY"), "should", "be released")]
 
 
+def test_a_numbered_lead_in_addresses_its_lettered_items(extract_fictional: Extract) -> None:
+    x = extract_fictional(
+        "Detention\n\n13. Freedonia should:\n\n(a) Release all detainees;\n\n"
+        "(b) Allow monitors into all prisons.\n"
+    )
+    assert statements(x) == [
+        (REC, ("XFD",), "(imperative)", "Release all detainees"),
+        (REC, ("XFD",), "(imperative)", "Allow monitors into all prisons"),
+    ]
+
+
+def test_a_lead_in_that_names_nobody_leaves_the_heading_addressee(
+    extract_fictional: Extract,
+) -> None:
+    x = extract_fictional(
+        "To Freedonia:\n\nIn particular, and as the earlier sections of this report have shown in"
+        " some detail, the following steps are needed before the end of the coming year:\n\n"
+        "\u00b7 Release all detainees.\n"
+    )
+    assert statements(x) == [(REC, ("XFD",), "(imperative)", "Release all detainees")]
+
+
+def test_a_paragraph_ends_the_list_of_a_lead_in(extract_fictional: Extract) -> None:
+    x = extract_fictional(
+        "13. Freedonia should:\n\n(a) Release all detainees;\n\nThe report ends here.\n\n"
+        "(b) Allow monitors.\n"
+    )
+    assert statements(x) == [(REC, ("XFD",), "(imperative)", "Release all detainees")]
+
+
 BASIS_ROWS = [
+    (
+        "Freedonia should release all detainees, in line with the Convention on the Rights of"
+        " Sylvanians.",
+        [(CONVENTION,)],
+    ),
     (
         "Freedonia should release all detainees held in violation of the Convention on the"
         " Rights of Sylvanians.",
