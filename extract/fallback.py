@@ -81,6 +81,9 @@ def find_titles(text: str, spans: Iterable[Span], known: list[Mention]) -> tuple
     return tuple(found)
 
 
+_HOLDERS_OWN_ACT = re.compile(r"\s+(?:on|during|after|in|from)\s+(?:his|her|their)\b")
+
+
 @lru_cache(maxsize=1)
 def _special_procedure_pattern() -> re.Pattern[str]:
     titles = "|".join(sorted(lexicon().words("special_procedure_titles"), key=len, reverse=True))
@@ -91,9 +94,12 @@ def _special_procedure_pattern() -> re.Pattern[str]:
 
 
 def _special_procedures(text: str, span: Span) -> Iterator[Mention]:
-    """``Special Rapporteur on the situation of human rights in X``: mandates in lower case."""
+    """``Special Rapporteur on the situation of human rights in X``: mandates in lower case,
+    up to where the holder's own acts begin (``on his visit to X``)."""
     for match in _special_procedure_pattern().finditer(text, span.start, span.end):
-        end = match.start() + len(match.group().rstrip(" ,"))
+        own_act = _HOLDERS_OWN_ACT.search(match.group())
+        mandate = match.group()[: own_act.start()] if own_act else match.group()
+        end = match.start() + len(mandate.rstrip(" ,"))
         found = Span(match.start(), end)
         label = found.of(text)
         yield Mention(found, local_key("body", label), "body", label, "fallback")

@@ -27,7 +27,7 @@ from dutygraph.extract.ir import (
 )
 from dutygraph.extract.layout import layout
 from dutygraph.extract.lexicon import lexicon
-from dutygraph.extract.references import find_references, find_state_party_references
+from dutygraph.extract.references import find_references, find_subject_state_references
 from dutygraph.extract.relations import Context, relate
 from dutygraph.extract.sentences import split_sentences
 from dutygraph.extract.subjects import Groups
@@ -61,7 +61,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     provisions, provision_mentions = _provisions(text, citations, [*mentions, *references], own)
     cited, cited_mentions = _cited_instruments(text, citations, mentions)
     mentions = _sorted([*mentions, *references, *provision_mentions, *cited_mentions])
-    mentions = _sorted([*mentions, *find_state_party_references(text, mentions)])
+    mentions = _sorted([*mentions, *find_subject_state_references(text, mentions)])
     groups = Groups()
     notes = _note_bases(lay, mentions)
     articles = _article_headings(text, lay, own)

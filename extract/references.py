@@ -3,8 +3,9 @@
 Each resolves to the most recent earlier mention whose label has the same head noun; ``its
 Protocol`` to the protocol of the treaty just named; ``this Convention`` to the document's own
 instrument. When the nearest sentence with candidates names two different ones, the reference
-is left unresolved. ``the State party`` resolves to the one state whose report the document
-reviews (``the fifth periodic report of Freedonia``).
+is left unresolved. ``the State party`` and a bare ``the Government`` resolve to the one state
+whose report the document reviews (``the fifth periodic report of Freedonia``) or that its
+author visited (``his visit to Freedonia``).
 """
 
 from __future__ import annotations
@@ -127,26 +128,28 @@ def _nearest_unambiguous(
     return last if len(keys) == 1 else None
 
 
-def find_state_party_references(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
-    """``the State party`` as a mention of the state whose report the document reviews; none
-    when the document names no such state, or several different ones."""
-    reviewed = _reviewed_state(text, mentions)
-    if reviewed is None:
+def find_subject_state_references(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    """``the State party`` and a bare ``the Government`` as mentions of the state the document
+    is about: the one state whose report it reviews or that its author visited. None when the
+    document names no such state, or several different ones."""
+    subject = _subject_state(text, mentions)
+    if subject is None:
         return ()
     taken = [m.span for m in mentions]
     found = []
-    for match in lexicon().pattern("state_party").finditer(text):
+    for match in lexicon().pattern("subject_state_phrase").finditer(text):
         span = Span(match.start("name"), match.end("name"))
         if not any(span.overlaps(t) for t in taken):
-            found.append(Mention(span, reviewed, "state", match.group("name"), "reference"))
+            found.append(Mention(span, subject, "state", match.group("name"), "reference"))
     return tuple(found)
 
 
-def _reviewed_state(text: str, mentions: Sequence[Mention]) -> str | None:
-    report = lexicon().pattern("reviewed_report")
+def _subject_state(text: str, mentions: Sequence[Mention]) -> str | None:
+    cues = [lexicon().pattern("reviewed_report"), lexicon().pattern("country_visit")]
     states = {
         m.key
         for m in mentions
-        if m.category == "state" and report.search(text, max(0, m.span.start - 80), m.span.start)
+        if m.category == "state"
+        and any(cue.search(text, max(0, m.span.start - 80), m.span.start) for cue in cues)
     }
     return states.pop() if len(states) == 1 else None

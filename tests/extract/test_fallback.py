@@ -17,6 +17,11 @@ def titles(text: str, gaz: Gazetteer) -> list[tuple[str, str]]:
 
 
 ROWS = [
+    # a mandate in lower case ends where its holder's own acts begin
+    (
+        "The Special Rapporteur on the rights of Sylvanian fishers on his visit to Freedonia.",
+        [("Special Rapporteur on the rights of Sylvanian fishers", "body")],
+    ),
     (
         "Funding came from the Freedonia Rights Foundation.",
         [("Freedonia Rights Foundation", "organization")],

@@ -128,13 +128,24 @@ STATE_PARTY_ROWS = [
     ),
     # a generic party, not the reviewed one
     (f"{REVIEW}Every State party to the Convention should report.", []),
+    # the state a special procedure visited, and its Government
+    (
+        "Report of the Special Rapporteur on his visit to Freedonia\n\nThe Special Rapporteur"
+        " recommends that the Government ratify the treaty.",
+        [("Government", FREEDONIA)],
+    ),
+    # the Government of a named state is that state's organ, not a reference
+    (
+        "Report on her official visit to Freedonia\n\nThe Government of Sylvania should help.",
+        [],
+    ),
 ]
 
 
 @pytest.mark.parametrize(
     "text, expected", STATE_PARTY_ROWS, ids=[row[0][:60] for row in STATE_PARTY_ROWS]
 )
-def test_the_state_party_is_the_reviewed_state(
+def test_the_state_party_is_the_subject_state(
     text: str, expected: list[tuple[str, str]], extract_fictional: Extract
 ) -> None:
     found = [(label, key) for label, key in references(extract_fictional(text)) if key == FREEDONIA]
@@ -171,3 +182,12 @@ def test_a_named_convention_comes_before_the_monitored_one(extract_fictional: Ex
         " Convention on Ruritanian Waters. Freedonia breached the Convention."
     )
     assert ("the Convention", CONVENTION) not in references(x)
+
+
+def test_a_visit_and_a_review_of_different_states_resolve_nothing(
+    extract_fictional: Extract,
+) -> None:
+    x = extract_fictional(
+        f"{REVIEW}The Committee recalls its visit to Sylvania. The State party should act."
+    )
+    assert [m for m in x.mentions if m.label == "State party"] == []
