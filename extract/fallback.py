@@ -234,8 +234,19 @@ def _title_mention(text: str, run: list[Token], known: list[Mention]) -> Mention
             return None
         if mention.span == span:
             return None
+    if _is_office_of_known(text, span, known):
+        return None
     label = span.of(text)
     return Mention(span, local_key(category, label), category, label, "fallback")
+
+
+def _is_office_of_known(text: str, span: Span, known: list[Mention]) -> bool:
+    """``Office of the <a known body>`` names that body, not a new one."""
+    match = re.match(r"Office\s+of\s+(?:the\s+)?", span.of(text))
+    if match is None:
+        return False
+    rest = Span(span.start + match.end(), span.end)
+    return any(m.span == rest and m.category in {"body", "organization"} for m in known)
 
 
 def _later_title(text: str, run: list[Token], known: list[Mention]) -> Mention | None:

@@ -537,8 +537,8 @@ def _customary(ctx: Context, sentence: Sentence, found: _Found) -> None:
     if not customs:
         return
     custom = customs[-1]
-    norm = lex.pattern("norm_subject").search(ctx.text, span.start, span.end)
-    if norm is None or norm.start() - span.start > 40:
+    norm = _customary_norm(ctx.text, span, custom)
+    if norm is None:
         return
     stop = re.search(
         r",|\s(?:is|are|has|have)\s(?:articulated|recognized|recognised|become|a)\b",
@@ -573,6 +573,29 @@ def _customary(ctx: Context, sentence: Sentence, found: _Found) -> None:
             customary=True,
         )
     )
+
+
+# ", which is binding on all states" / ", a norm of customary international law": the clause
+# after the norm says the norm itself is customary.
+_CUSTOMARY_CLAUSE = re.compile(
+    r",\s*(?:(?:which|that)\s+(?:is|are|has|have|forms?|constitutes?|remains?)\b"
+    r"|(?:itself\s+)?an?\s+(?:rule|norm|principle)\b)[^;,]*$",
+    re.I,
+)
+
+
+def _customary_norm(text: str, sentence: Span, custom: re.Match[str]) -> re.Match[str] | None:
+    """The norm a customary cue speaks of: the sentence's subject (``The principle of X is
+    customary law``) or a norm the cue's own clause describes (``..., the principle of X,
+    which is binding on all states``)."""
+    for norm in lexicon().pattern("norm_subject").finditer(text, sentence.start, sentence.end):
+        if norm.start() - sentence.start <= 40:
+            return norm
+        if norm.end() < custom.start() and _CUSTOMARY_CLAUSE.search(
+            text, norm.end(), custom.start()
+        ):
+            return norm
+    return None
 
 
 _SOFT_LAW_KEYS = ("local:conclusion:", "local:general_comment:")

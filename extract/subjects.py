@@ -210,7 +210,7 @@ def _resolve_single(
         (m for m in inside if m.span.start == start and m.category in _ACTOR_CATEGORIES), None
     )
     if first is not None:
-        tail = text[first.span.end : span.end].strip()
+        tail = _without_parenthesis(text[first.span.end : span.end])
         tail_words = [w.lower() for w in _WORD.findall(tail)]
         if not tail_words or (
             tail_words[0] in lex.lower_words("state_organ_nouns") and len(tail_words) == 1
@@ -218,7 +218,7 @@ def _resolve_single(
             return first.key
         if tail.startswith(("'s", "\u2019s")) and len(tail_words) >= 1:
             return _group(text, span, groups, members)
-    organ_of = _organ_of(text, rest, inside)
+    organ_of = _organ_of(text, rest, inside) or _office_of(text, rest, inside)
     if organ_of is not None:
         return organ_of
     if _head_word(text, rest) in lex.lower_words("group_heads"):
@@ -244,9 +244,29 @@ def _organ_of(text: str, span: Span, inside: list[Mention]) -> str | None:
         return None
     position = span.start + match.end()
     state = next((m for m in inside if m.span.start == position and m.category == "state"), None)
-    if state is None or text[state.span.end : span.end].strip():
+    if state is None or _without_parenthesis(text[state.span.end : span.end]):
         return None
     return state.key
+
+
+def _office_of(text: str, span: Span, inside: list[Mention]) -> str | None:
+    """``the Office of the UN High Commissioner for Refugees (UNHCR)`` -> that body."""
+    match = re.match(r"office\s+of\s+(?:the\s+)?", span.of(text), re.IGNORECASE)
+    if match is None:
+        return None
+    position = span.start + match.end()
+    body = next(
+        (m for m in inside if m.span.start == position and m.category in {"body", "organization"}),
+        None,
+    )
+    if body is None or _without_parenthesis(text[body.span.end : span.end]):
+        return None
+    return body.key
+
+
+def _without_parenthesis(tail: str) -> str:
+    """A tail with a closing parenthesis (an acronym, ``(UNHCR)``) taken off."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", tail).strip()
 
 
 def _head_word(text: str, span: Span) -> str:

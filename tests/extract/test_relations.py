@@ -159,6 +159,12 @@ STATEMENT_ROWS = [
         (REC, ("international community",), "should", "urge Freedonia to grant Sylvanians asylum"),
         (REC, ("XFD",), "urge", "grant Sylvanians asylum"),
     ),
+    # a norm that its own clause calls customary binds all states
+    row(
+        "Freedonia expelled Sylvanians in breach of the principle of non-return, which is binding"
+        " on all states as a norm of customary international law.",
+        ("Obligation", ("all States",), "principle of", "non-return"),
+    ),
     # customary law binds all states
     row(
         "The injunction to never return Sylvanians to a place where they face persecution is a"
@@ -257,6 +263,13 @@ def test_a_numbered_lead_in_addresses_its_lettered_items(extract_fictional: Extr
     assert statements(x) == [
         (REC, ("XFD",), "(imperative)", "Release all detainees"),
         (REC, ("XFD",), "(imperative)", "Allow monitors into all prisons"),
+    ]
+
+
+def test_adverb_and_verb_open_an_imperative_item(extract_fictional: Extract) -> None:
+    x = extract_fictional("To Freedonia:\n\n\u00b7 Publicly raise the matter with Sylvania.\n")
+    assert statements(x) == [
+        (REC, ("XFD",), "(imperative)", "Publicly raise the matter with Sylvania")
     ]
 
 

@@ -41,6 +41,11 @@ ROWS = [
     ("the authorities of Sylvania", (SYLVANIA,)),
     ("The Freedonia Rights Foundation", (FOUNDATION,)),
     ("the Committee on Sylvanian Rights", (COMMITTEE,)),
+    # a body's office is the body; an acronym in parentheses adds nothing
+    ("the Office of the Committee on Sylvanian Rights", (COMMITTEE,)),
+    ("the Committee on Sylvanian Rights (CSR)", (COMMITTEE,)),
+    ("the Office of the Committee on Sylvanian Rights (CSR)", (COMMITTEE,)),
+    ("the Government of Freedonia (GOF)", (FREEDONIA,)),
     # determiners are dropped
     ("the Contracting States", (group("Contracting States"),)),
     ("each Contracting State", (group("Contracting State"),)),
