@@ -537,7 +537,7 @@ def _customary(ctx: Context, sentence: Sentence, found: _Found) -> None:
     if not customs:
         return
     custom = customs[-1]
-    norm = _customary_norm(ctx.text, span, custom)
+    norm = _customary_norm(ctx.text, span, customs)
     if norm is None:
         return
     stop = re.search(
@@ -584,15 +584,22 @@ _CUSTOMARY_CLAUSE = re.compile(
 )
 
 
-def _customary_norm(text: str, sentence: Span, custom: re.Match[str]) -> re.Match[str] | None:
+def _customary_norm(
+    text: str, sentence: Span, customs: list[re.Match[str]]
+) -> re.Match[str] | None:
     """The norm a customary cue speaks of: the sentence's subject (``The principle of X is
-    customary law``) or a norm the cue's own clause describes (``..., the principle of X,
-    which is binding on all states``)."""
+    customary law``), a norm the cue's own clause describes (``..., the principle of X, which
+    is binding on all states``) or one the cue qualifies (``the customary law principle of X``)."""
+    custom = customs[-1]
     for norm in lexicon().pattern("norm_subject").finditer(text, sentence.start, sentence.end):
         if norm.start() - sentence.start <= 40:
             return norm
         if norm.end() < custom.start() and _CUSTOMARY_CLAUSE.search(
             text, norm.end(), custom.start()
+        ):
+            return norm
+        if any(
+            not text[c.end() : norm.start()].strip() for c in customs if c.end() <= norm.start()
         ):
             return norm
     return None
@@ -650,25 +657,38 @@ def _rule_label(text: str, sentence: Sentence, action: Span) -> str:
 
 
 def _party_facts(ctx: Context, sentence: Sentence, found: _Found) -> None:
-    for cue in lexicon().party_cues():
-        for match in cue.regex.finditer(ctx.text, sentence.span.start, sentence.span.end):
-            clause_start = _clause_floor(ctx.text, sentence.span.start, match.start())
-            if _is_conditional(ctx.text, Span(clause_start, match.start())):
-                continue
-            if _is_denied(ctx.text, clause_start, match):
-                continue
-            states = _party_states(ctx, sentence, clause_start, match, found)
-            instruments = _instruments_after(ctx, match.end(), sentence.span.end)
-            date_from = instruments[-1].span.end if instruments else match.end()
-            instruments = instruments or _relative_instrument(ctx, sentence, match.start())
-            if not states or not instruments:
-                continue
-            dates = _dates_of(ctx.text, instruments, date_from, sentence.span.end)
-            for state in states:
-                for instrument, date in zip(instruments, dates, strict=True):
-                    found.parties.append(
-                        PartyFact(sentence.span, state, instrument.key, cue.act, date)
-                    )
+    hits = [
+        (match, cue)
+        for cue in lexicon().party_cues()
+        for match in cue.regex.finditer(ctx.text, sentence.span.start, sentence.span.end)
+    ]
+    # in text order: a later verb may share the subject or the instrument of an earlier one
+    for match, cue in sorted(hits, key=lambda hit: hit[0].start()):
+        _party_fact(ctx, sentence, match, cue.act, found)
+
+
+def _party_fact(
+    ctx: Context, sentence: Sentence, match: re.Match[str], act: str, found: _Found
+) -> None:
+    clause_start = _clause_floor(ctx.text, sentence.span.start, match.start())
+    if _is_conditional(ctx.text, Span(clause_start, match.start())):
+        return
+    if _is_denied(ctx.text, clause_start, match):
+        return
+    states = _party_states(ctx, sentence, clause_start, match, found)
+    instruments = _instruments_after(ctx, match.end(), sentence.span.end)
+    date_from = instruments[-1].span.end if instruments else match.end()
+    instruments = (
+        instruments
+        or _relative_instrument(ctx, sentence, match.start())
+        or _pronoun_instrument(ctx, sentence, match.end(), found)
+    )
+    if not states or not instruments:
+        return
+    dates = _dates_of(ctx.text, instruments, date_from, sentence.span.end)
+    for state in states:
+        for instrument, date in zip(instruments, dates, strict=True):
+            found.parties.append(PartyFact(sentence.span, state, instrument.key, act, date))
 
 
 def _dates_of(text: str, instruments: list[Mention], last_end: int, limit: int) -> list[str | None]:
@@ -699,6 +719,19 @@ def _relative_instrument(ctx: Context, sentence: Sentence, position: int) -> lis
     return [before[-1]] if re.fullmatch(r"\s*,?\s*(?:which|that)\s+[^,;]{1,60}", gap) else []
 
 
+def _pronoun_instrument(
+    ctx: Context, sentence: Sentence, position: int, found: _Found
+) -> list[Mention]:
+    """``Freedonia signed X in 1990 and ratified it in 1995``: the instrument of the fact just
+    found in the same sentence."""
+    pronoun = re.match(r"\s+(it)\b", ctx.text[position : position + 4])
+    earlier = [p for p in found.parties if p.span == sentence.span]
+    if pronoun is None or not earlier:
+        return []
+    span = Span(position + pronoun.start(1), position + pronoun.end(1))
+    return [Mention(span, earlier[-1].instrument, "instrument", "it", "reference")]
+
+
 def _is_denied(text: str, floor: int, match: re.Match[str]) -> bool:
     """``has not ratified``, ``has never signed``: no fact."""
     words = re.findall(r"[a-z]+", text[max(floor, match.start() - 16) : match.start()].lower())
@@ -721,6 +754,11 @@ def _party_states(
     ]
     if match.group().startswith(",") or "obligations" in match.group():
         return (before[-1].key,) if before else ()
+    if re.search(r"(?:,|\band)\s*$", ctx.text[clause_start : match.start()]):
+        # "X acceded to A in 1995 and ratified B": the verbs share the subject of the first
+        same = [p.state for p in found.parties if p.span == sentence.span]
+        if same:
+            return (same[-1],)
     subject = Span(clause_start, match.start())
     keys = resolve_subject(ctx.text, subject, ctx.mentions_in(subject), ctx.groups)
     if keys == INHERIT:

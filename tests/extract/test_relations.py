@@ -165,6 +165,12 @@ STATEMENT_ROWS = [
         " on all states as a norm of customary international law.",
         ("Obligation", ("all States",), "principle of", "non-return"),
     ),
+    # a norm the customary cue qualifies
+    row(
+        "Freedonia is bound by the customary international law principle of non-return, which"
+        " protects Sylvanians.",
+        ("Obligation", ("all States",), "principle of", "non-return"),
+    ),
     # customary law binds all states
     row(
         "The injunction to never return Sylvanians to a place where they face persecution is a"
@@ -357,6 +363,18 @@ def test_beneficiaries_come_from_the_action(extract_fictional: Extract) -> None:
 # --- party status and membership ------------------------------------------------------------
 
 PARTY_ROWS = [
+    # coordinated verbs share the subject, in text order
+    (
+        "Freedonia acceded to the Convention on the Rights of Sylvanians in 1981 and ratified the"
+        " International Covenant on Freedonian Labour in 1990.",
+        [("XFD", CONVENTION, "Accession", "1981"), ("XFD", LABOUR, "Ratification", "1990")],
+    ),
+    # "it": the instrument just named
+    (
+        "Freedonia signed the Convention on the Rights of Sylvanians in 1980 and ratified it in"
+        " 1985.",
+        [("XFD", CONVENTION, "Signature", "1980"), ("XFD", CONVENTION, "Ratification", "1985")],
+    ),
     (
         "Freedonia is a party to the Convention on the Rights of Sylvanians.",
         [("XFD", CONVENTION, "ConsentToBeBound", None)],
