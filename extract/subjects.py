@@ -287,4 +287,6 @@ def _group(text: str, span: Span, groups: Groups, members: tuple[str, ...]) -> s
     start = span.start + (match.end() if match else 0)
     label = text[start : span.end].strip(" ,")
     label = re.sub(r"\s+", " ", label)
+    if label == "States" and start == span.start:
+        label = "all States"  # a bare generic plural: states in general
     return groups.add(label, Span(start, start + len(text[start : span.end].rstrip(" ,"))), members)

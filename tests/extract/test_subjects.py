@@ -51,6 +51,10 @@ ROWS = [
     ("each Contracting State", (group("Contracting State"),)),
     ("The international community", (group("international community"),)),
     ("all States", (group("all States"),)),
+    # a bare generic plural is all States; a determiner or a modifier narrows it
+    ("States", (group("all States"),)),
+    ("the States", (group("States"),)),
+    ("Neighbouring States", (group("Neighbouring States"),)),
     ("Everyone", (group("Everyone"),)),
     # a state's relation makes a group, not the state
     ("Freedonia's neighbours", (group("Freedonia's neighbours"),)),
