@@ -238,6 +238,8 @@ def _statement_for(
         kind = "Prohibition"
     span = Span(min(subject.start, hit.start), action.end)
     bases = _bases(ctx, span)
+    if cue.name == "directive":
+        bases = tuple(dict.fromkeys((*bases, *_issuing_instruments(ctx, subject))))
     if _is_demand(ctx, hit, bases):
         kind, force = "Recommendation", "NonBinding"
     negation = re.search(r"\bnot\b", ctx.text[hit.start : hit.end])
@@ -254,6 +256,17 @@ def _statement_for(
         bases=bases,
         beneficiaries=_beneficiaries(ctx, action),
         issuer=issuer,
+    )
+
+
+def _issuing_instruments(ctx: Context, subject: Span) -> tuple[str, ...]:
+    """``The Committee, in its Conclusion No. 8, called on States to ...``: the instrument in
+    which the call is made is its basis."""
+    return tuple(
+        m.key
+        for m in ctx.mentions_in(subject)
+        if m.category == "instrument"
+        and re.search(r"\bin\s+(?:its\s+|their\s+)?$", ctx.text[subject.start : m.span.start])
     )
 
 

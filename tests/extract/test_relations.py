@@ -481,3 +481,14 @@ def test_every_span_quotes_the_text(extract_fictional: Extract) -> None:
     for statement in x.statements:
         assert statement.action_span.of(text) == statement.action
         assert statement.span.contains(statement.action_span) or statement.urged_by is not None
+
+
+def test_the_instrument_a_call_is_made_in_is_its_basis(extract_fictional: Extract) -> None:
+    x = extract_fictional(
+        "The Committee on Sylvanian Rights, in its Conclusion No. 12 (XL) of 1990, called on"
+        " Freedonia to release all detainees."
+    )
+    (statement,) = x.statements
+    assert [name(k, x) for k in statement.bearers] == ["XFD"]
+    assert [k for k in statement.bases if k.startswith("local:conclusion:")] != []
+    assert statement.type == "Recommendation"
