@@ -58,7 +58,9 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     references = find_references(
         text, sentences, mentions, gaz.protocols, own, labels, gaz.monitored
     )
-    provisions, provision_mentions = _provisions(text, citations, [*mentions, *references], own)
+    provisions, provision_mentions = _provisions(
+        text, citations, [*mentions, *references], own, sentences
+    )
     cited, cited_mentions = _cited_instruments(text, citations, mentions)
     mentions = _sorted([*mentions, *references, *provision_mentions, *cited_mentions])
     mentions = _sorted([*mentions, *find_subject_state_references(text, mentions)])
@@ -142,7 +144,11 @@ def _own_instrument(lay: Layout, mentions: Sequence[Mention]) -> str | None:
 
 
 def _provisions(
-    text: str, citations: Sequence[Citation], mentions: Sequence[Mention], own: str | None
+    text: str,
+    citations: Sequence[Citation],
+    mentions: Sequence[Mention],
+    own: str | None,
+    sentences: Sequence[Sentence],
 ) -> tuple[dict[str, Entity], list[Mention]]:
     entities: dict[str, Entity] = {}
     found: list[Mention] = []
@@ -150,7 +156,11 @@ def _provisions(
         number = citation.field("article")
         if citation.kind != "provision" or not number:
             continue
-        instrument = _instrument_of_provision(text, citation.span, mentions) or own
+        instrument = (
+            _instrument_of_provision(text, citation.span, mentions)
+            or own
+            or _instrument_earlier_in_sentence(citation.span, mentions, sentences)
+        )
         if instrument is None:
             continue
         key = f"{instrument}#article-{number}"
@@ -190,6 +200,19 @@ def _instrument_of_provision(text: str, span: Span, mentions: Sequence[Mention])
         None,
     )
     return before.key if before else None
+
+
+def _instrument_earlier_in_sentence(
+    span: Span, mentions: Sequence[Mention], sentences: Sequence[Sentence]
+) -> str | None:
+    """``States parties to the Convention are bound by article 33``: the one instrument the
+    sentence names before the article."""
+    sentence = next((s.span for s in sentences if s.span.contains(span)), None)
+    if sentence is None:
+        return None
+    before = Span(sentence.start, span.start)
+    keys = {m.key for m in mentions if m.category == "instrument" and before.contains(m.span)}
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _cited_instruments(

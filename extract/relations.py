@@ -23,6 +23,7 @@ from dutygraph.extract.subjects import INHERIT, Groups, resolve_subject
 _CONNECTOR = re.compile(
     r"(?:;|,\s*(?:and|but|or|while|whereas)\b|\band\b|\bor\b|\bthat\b)\s*", re.I
 )
+_CONTRAST = re.compile(r",\s*(?:but|yet)\s+", re.I)
 _PASSIVE = re.compile(
     r"^(?:also\s+|further\s+|then\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|ld|nt)\b"
 )
@@ -149,6 +150,9 @@ def _clause_bounds(
     segment = ctx.text[floor : hits[k].start]
     semicolon = segment.rfind(";")
     if k == 0:
+        contrast = list(_CONTRAST.finditer(segment, semicolon + 1))
+        if contrast:  # "X has not ratified Y, but it must ...": the clause after "but"
+            return floor + contrast[-1].end(), floor + contrast[-1].start()
         return (floor + semicolon + 1, floor + semicolon) if semicolon >= 0 else (floor, floor)
     last = None
     for match in _CONNECTOR.finditer(segment):
@@ -227,7 +231,7 @@ def _statement_for(
     else:
         bearers = resolve_subject(ctx.text, subject, ctx.mentions_in(subject), ctx.groups)
         if bearers == INHERIT:
-            bearers = previous
+            bearers = _antecedent_in_sentence(ctx, sentence, subject) or previous
         if not bearers and _PASSIVE.match(rest.of(ctx.text)):
             bearers = _heading_addressee(ctx, sentence)
     if not bearers or action is None:
@@ -257,6 +261,14 @@ def _statement_for(
         beneficiaries=_beneficiaries(ctx, action),
         issuer=issuer,
     )
+
+
+def _antecedent_in_sentence(ctx: Context, sentence: Sentence, subject: Span) -> tuple[str, ...]:
+    """``Freedonia has not ratified X, but it is bound by Y``: the one actor named earlier in
+    the sentence; none when there are several."""
+    earlier = Span(sentence.span.start, subject.start)
+    actors = {m.key for m in ctx.mentions_in(earlier) if m.category in _ACTORS}
+    return (actors.pop(),) if len(actors) == 1 else ()
 
 
 def _issuing_instruments(ctx: Context, subject: Span) -> tuple[str, ...]:

@@ -165,11 +165,23 @@ STATEMENT_ROWS = [
         " on all states as a norm of customary international law.",
         ("Obligation", ("all States",), "principle of", "non-return"),
     ),
-    # a norm the customary cue qualifies
+    # a norm the customary cue qualifies; the state the text says is bound by it
     row(
         "Freedonia is bound by the customary international law principle of non-return, which"
         " protects Sylvanians.",
+        (
+            "Obligation",
+            ("XFD",),
+            "is bound by",
+            "the customary international law principle of non-return, which protects Sylvanians",
+        ),
         ("Obligation", ("all States",), "principle of", "non-return"),
+    ),
+    # "it": the one actor named earlier in the sentence
+    row(
+        "Freedonia has not ratified the Convention on the Rights of Sylvanians, but it must not"
+        " return Sylvanians.",
+        (REC, ("XFD",), "must not", "not return Sylvanians"),
     ),
     # customary law binds all states
     row(
@@ -492,3 +504,23 @@ def test_the_instrument_a_call_is_made_in_is_its_basis(extract_fictional: Extrac
     assert [name(k, x) for k in statement.bearers] == ["XFD"]
     assert [k for k in statement.bases if k.startswith("local:conclusion:")] != []
     assert statement.type == "Recommendation"
+
+
+def test_a_bare_article_belongs_to_the_instrument_named_before_it(
+    extract_fictional: Extract,
+) -> None:
+    x = extract_fictional(
+        "States parties to the Convention on the Rights of Sylvanians are bound by article 4,"
+        " which protects Sylvanians from return."
+    )
+    (statement,) = x.statements
+    assert statement.type == "Obligation"
+    assert [k.rsplit("/", 1)[-1] for k in statement.bases] == [f"{CONVENTION}#article-4"]
+
+
+def test_a_bare_article_after_two_instruments_belongs_to_none(extract_fictional: Extract) -> None:
+    x = extract_fictional(
+        "Freedonia cited the Convention on the Rights of Sylvanians and the International"
+        " Covenant on Freedonian Labour, and article 4 was discussed."
+    )
+    assert [e for e in x.entities if e.rdf_type == "Provision"] == []
