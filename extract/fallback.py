@@ -197,6 +197,7 @@ def _has_head(tokens: list[Token], heads: frozenset[str]) -> bool:
     return any(t.text in heads for t in tokens)
 
 
+@lru_cache(maxsize=1)
 def _all_heads() -> frozenset[str]:
     lex = lexicon()
     return lex.words("instrument_heads") | lex.words("organization_heads") | lex.words("body_heads")

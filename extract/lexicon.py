@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -31,12 +31,24 @@ class PartyCue:
 @dataclass(frozen=True)
 class Lexicon:
     raw: dict[str, Any]
+    # word sets by (list name, lower-cased): the stages ask for them per token
+    _sets: dict[tuple[str, bool], frozenset[str]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def words(self, name: str) -> frozenset[str]:
-        return frozenset(self.raw["words"][name]["words"])
+        return self._word_set(name, lower=False)
 
     def lower_words(self, name: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.raw["words"][name]["words"])
+        return self._word_set(name, lower=True)
+
+    def _word_set(self, name: str, lower: bool) -> frozenset[str]:
+        found = self._sets.get((name, lower))
+        if found is None:
+            words = self.raw["words"][name]["words"]
+            found = frozenset(w.lower() for w in words) if lower else frozenset(words)
+            self._sets[(name, lower)] = found
+        return found
 
     def cues(self) -> tuple[Cue, ...]:
         return tuple(
