@@ -1,4 +1,5 @@
-"""References: ``the covenant``, ``its Protocol``, ``this Convention``, ``the Committee``.
+"""References: ``the covenant``, ``its Protocol``, ``this Convention``, ``the Committee``,
+``the High Commissioner``.
 
 Each resolves to the most recent earlier mention whose label has the same head noun; ``its
 Protocol`` to the protocol of the treaty just named; ``this Convention`` to the document's own
@@ -19,10 +20,12 @@ from dutygraph.extract.lexicon import lexicon
 _REFERENCE = re.compile(
     r"\b(?P<det>the\s+present|the|this|that|its|their)\s+(?:(?P<year>1[89]\d\d|20\d\d)\s+)?"
     r"(?:U\.N\.\s+|UN\s+)?(?P<head>covenant|convention|protocol|treaty|agreement|charter|"
-    r"committee|declaration|commission|council)s?\b(?!\s+(?:on|of|relating|against|for)\s+[A-Z])",
+    r"committee|declaration|commission|council|high\s+commissioner|special\s+rapporteur)s?\b"
+    r"(?!\s+(?:on|of|relating|against|for)\s+[A-Z])",
     re.IGNORECASE,
 )
 _ANY_INSTRUMENT_HEADS = frozenset({"treaty"})
+_ACTOR_HEADS = frozenset({"committee", "high commissioner", "special rapporteur"})
 
 
 def find_references(
@@ -62,9 +65,9 @@ def _resolve(
     names: dict[str, str],
 ) -> Mention | None:
     det = match.group("det").lower()
-    head = match.group("head").lower()
+    head = _head_of(match)
     earlier = sorted((m for m in mentions if m.span.end <= match.start()), key=lambda m: m.span)
-    if det in {"this", "the present"} and own_instrument is not None and head != "committee":
+    if det in {"this", "the present"} and own_instrument is not None and head not in _ACTOR_HEADS:
         return _with_key(earlier, own_instrument, match)
     if det in {"its", "their"} and head == "protocol":
         treaty = next((m for m in reversed(earlier) if m.key in protocols), None)
@@ -92,8 +95,8 @@ def _monitored_by_named_body(
 ) -> Mention | None:
     """``the Convention`` in a document that names no convention but names the body that
     monitors exactly one: that body's convention."""
-    head = match.group("head").lower()
-    if head == "committee":
+    head = _head_of(match)
+    if head in _ACTOR_HEADS:
         return None
     fitting = [t for t in treaties if re.search(rf"\b{head}", names.get(t, ""), re.IGNORECASE)]
     if len(fitting) != 1:
@@ -102,10 +105,14 @@ def _monitored_by_named_body(
     return Mention(span, fitting[0], "instrument", match.group(), "reference")
 
 
+def _head_of(match: re.Match[str]) -> str:
+    return re.sub(r"\s+", " ", match.group("head").lower())
+
+
 def _has_head(mention: Mention, head: str, name: str) -> bool:
     if head in _ANY_INSTRUMENT_HEADS:
         return mention.category == "instrument"
-    if head == "committee" and mention.category not in {"body", "organization"}:
+    if head in _ACTOR_HEADS and mention.category not in {"body", "organization"}:
         return False
     return re.search(rf"\b{head}", f"{mention.label} {name}", re.IGNORECASE) is not None
 

@@ -16,6 +16,12 @@ from dutygraph.extract.ir import Entity, Mention, Span
 from dutygraph.extract.lexicon import lexicon
 
 INHERIT = ("<inherit>",)
+# after a relative "that": the verb of the clause, not a new subject
+_RELATIVE_VERB = re.compile(
+    r"(?:have|has|had|are|is|were|was|do|does|did|can|could|will|would|may|might|remain|remains)"
+    r"\b",
+    re.IGNORECASE,
+)
 _ACTOR_CATEGORIES = frozenset({"state", "body", "organization", "group"})
 _WORD = re.compile(r"[\w'\u2019.-]+")
 _STOP_WORDS = frozenset(
@@ -103,10 +109,12 @@ def _trim(text: str, span: Span) -> Span:
 
 
 def _after_complementiser(text: str, span: Span) -> Span:
-    """``It is the sense of the Parliament that Freedonia`` -> ``Freedonia``."""
+    """``It is the sense of the Parliament that Freedonia`` -> ``Freedonia``; a relative
+    ``that`` (``States that have not yet done so``) stays in its noun phrase."""
     last = None
     for match in re.finditer(r"\bthat\b[\s\u2014-]*", span.of(text)):
-        last = match
+        if not _RELATIVE_VERB.match(span.of(text), match.end()):
+            last = match
     if last is None or span.start + last.end() >= span.end:
         return span
     return _trim(text, Span(span.start + last.end(), span.end))
@@ -206,8 +214,14 @@ def _resolve_single(
     lex = lexicon()
     start = _skip_determiners(text, span)
     rest = Span(start, span.end)
+    # a name starts after "the"; a reference ("the Committee") starts with it
     first = next(
-        (m for m in inside if m.span.start == start and m.category in _ACTOR_CATEGORIES), None
+        (
+            m
+            for m in inside
+            if m.span.start in (start, span.start) and m.category in _ACTOR_CATEGORIES
+        ),
+        None,
     )
     if first is not None:
         tail = _without_parenthesis(text[first.span.end : span.end])

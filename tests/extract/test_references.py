@@ -191,3 +191,15 @@ def test_a_visit_and_a_review_of_different_states_resolve_nothing(
         f"{REVIEW}The Committee recalls its visit to Sylvania. The State party should act."
     )
     assert [m for m in x.mentions if m.label == "State party"] == []
+
+
+UNHCR = "https://w3id.org/dutygraph/id/body/unhcr"
+
+
+def test_the_high_commissioner_is_the_office_just_named(extract_fictional: Extract) -> None:
+    x = extract_fictional(
+        "Freedonia wrote to the UN High Commissioner for Refugees in 2001. Sylvania urges the"
+        " High Commissioner to visit Freedonia."
+    )
+    assert ("the High Commissioner", UNHCR) in references(x)
+    assert [(s.bearers, s.action) for s in x.statements] == [((UNHCR,), "visit Freedonia")]

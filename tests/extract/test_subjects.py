@@ -55,6 +55,9 @@ ROWS = [
     ("States", (group("all States"),)),
     ("the States", (group("States"),)),
     ("Neighbouring States", (group("Neighbouring States"),)),
+    # a relative clause stays in the phrase; a complementiser starts a new subject
+    ("States that have not yet done so", (group("States that have not yet done so"),)),
+    ("It is the sense of the Committee on Sylvanian Rights that Freedonia", (FREEDONIA,)),
     ("Everyone", (group("Everyone"),)),
     # a state's relation makes a group, not the state
     ("Freedonia's neighbours", (group("Freedonia's neighbours"),)),
