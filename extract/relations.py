@@ -657,20 +657,29 @@ def _soft_law(ctx: Context, sentence: Sentence, found: _Found) -> None:
         action = _action_span(ctx.text, verb.end(), end)
         if not subjects or action is None:
             continue
-        for subject in subjects:
-            found.statements.append(
-                Statement(
-                    span=_trimmed(ctx.text, clause),
-                    type="Obligation",
-                    bearers=("dg:AllStates",),
-                    action=action.of(ctx.text),
-                    action_span=action,
-                    trigger=verb.group().strip(),
-                    force="PersuasiveAuthority",
-                    bases=(subject.key,),
-                    beneficiaries=_beneficiaries(ctx, action),
-                )
+        # "General Comment No. 8 calls on States to X" is also read as a call to States: the
+        # soft-law reading takes that statement's place instead of repeating it
+        same = [
+            i
+            for i, s in enumerate(found.statements)
+            if s.action_span == action and clause.contains(s.span)
+        ]
+        for index, subject in enumerate(subjects):
+            statement = Statement(
+                span=_trimmed(ctx.text, clause),
+                type="Obligation",
+                bearers=("dg:AllStates",),
+                action=action.of(ctx.text),
+                action_span=action,
+                trigger=verb.group().strip(),
+                force="PersuasiveAuthority",
+                bases=(subject.key,),
+                beneficiaries=_beneficiaries(ctx, action),
             )
+            if index < len(same):
+                found.statements[same[index]] = statement
+            else:
+                found.statements.append(statement)
 
 
 def _rule_label(text: str, sentence: Sentence, action: Span) -> str:

@@ -524,3 +524,11 @@ def test_a_bare_article_after_two_instruments_belongs_to_none(extract_fictional:
         " Covenant on Freedonian Labour, and article 4 was discussed."
     )
     assert [e for e in x.entities if e.rdf_type == "Provision"] == []
+
+
+def test_a_soft_law_call_on_states_is_one_statement(extract_fictional: Extract) -> None:
+    x = extract_fictional("General Comment No. 8 calls on States to release all detainees.")
+    (statement,) = x.statements
+    assert statement.bearers == ("dg:AllStates",)
+    assert statement.force == "PersuasiveAuthority"
+    assert statement.action == "release all detainees"
