@@ -253,33 +253,30 @@ def _skip_determiners(text: str, span: Span) -> int:
 def _organ_of(text: str, span: Span, inside: list[Mention]) -> str | None:
     """``the Government of Freedonia`` -> Freedonia."""
     organs = "|".join(sorted(lexicon().lower_words("state_organ_nouns")))
-    match = re.match(rf"(?:{organs})\s+of\s+(?:the\s+)?", span.of(text), re.IGNORECASE)
-    if match is None:
-        return None
-    position = span.start + match.end()
-    state = next((m for m in inside if m.span.start == position and m.category == "state"), None)
-    if state is None or _without_parenthesis(text[state.span.end : span.end]):
-        return None
-    return state.key
+    return _named_after(text, span, inside, rf"(?:{organs})\s+of\s+(?:the\s+)?", {"state"})
 
 
 def _office_of(text: str, span: Span, inside: list[Mention]) -> str | None:
-    """``the Office of the UN High Commissioner for Refugees (UNHCR)`` -> that body."""
-    match = re.match(r"office\s+of\s+(?:the\s+)?", span.of(text), re.IGNORECASE)
+    """``the Office of the Committee on Sylvanian Rights (CSR)`` -> that body."""
+    return _named_after(text, span, inside, r"office\s+of\s+(?:the\s+)?", {"body", "organization"})
+
+
+def _named_after(
+    text: str, span: Span, inside: list[Mention], lead: str, categories: set[str]
+) -> str | None:
+    """The actor named right after ``lead`` when nothing but an acronym follows it."""
+    match = re.match(lead, span.of(text), re.IGNORECASE)
     if match is None:
         return None
     position = span.start + match.end()
-    body = next(
-        (m for m in inside if m.span.start == position and m.category in {"body", "organization"}),
-        None,
-    )
-    if body is None or _without_parenthesis(text[body.span.end : span.end]):
+    named = next((m for m in inside if m.span.start == position and m.category in categories), None)
+    if named is None or _without_parenthesis(text[named.span.end : span.end]):
         return None
-    return body.key
+    return named.key
 
 
 def _without_parenthesis(tail: str) -> str:
-    """A tail with a closing parenthesis (an acronym, ``(UNHCR)``) taken off."""
+    """A tail with a closing parenthesis (an acronym, ``(CSR)``) taken off."""
     return re.sub(r"\s*\([^()]*\)\s*$", "", tail).strip()
 
 
