@@ -273,41 +273,38 @@ def test_heading_addressee_of_a_group(extract_fictional: Extract) -> None:
     assert statements(x) == [(REC, ("XFD", "XSY"), "should", "be released")]
 
 
-def test_a_numbered_lead_in_addresses_its_lettered_items(extract_fictional: Extract) -> None:
-    x = extract_fictional(
+LIST_ROWS = [
+    # a numbered lead-in addresses its lettered items
+    row(
         "Detention\n\n13. Freedonia should:\n\n(a) Release all detainees;\n\n"
-        "(b) Allow monitors into all prisons.\n"
-    )
-    assert statements(x) == [
+        "(b) Allow monitors into all prisons.\n",
         (REC, ("XFD",), "(imperative)", "Release all detainees"),
         (REC, ("XFD",), "(imperative)", "Allow monitors into all prisons"),
-    ]
-
-
-def test_adverb_and_verb_open_an_imperative_item(extract_fictional: Extract) -> None:
-    x = extract_fictional("To Freedonia:\n\n\u00b7 Publicly raise the matter with Sylvania.\n")
-    assert statements(x) == [
-        (REC, ("XFD",), "(imperative)", "Publicly raise the matter with Sylvania")
-    ]
-
-
-def test_a_lead_in_that_names_nobody_leaves_the_heading_addressee(
-    extract_fictional: Extract,
-) -> None:
-    x = extract_fictional(
+    ),
+    # an adverb and a verb open an imperative item
+    row(
+        "To Freedonia:\n\n\u00b7 Publicly raise the matter with Sylvania.\n",
+        (REC, ("XFD",), "(imperative)", "Publicly raise the matter with Sylvania"),
+    ),
+    # a lead-in that names nobody leaves the heading's addressee
+    row(
         "To Freedonia:\n\nIn particular, and as the earlier sections of this report have shown in"
         " some detail, the following steps are needed before the end of the coming year:\n\n"
-        "\u00b7 Release all detainees.\n"
-    )
-    assert statements(x) == [(REC, ("XFD",), "(imperative)", "Release all detainees")]
-
-
-def test_a_paragraph_ends_the_list_of_a_lead_in(extract_fictional: Extract) -> None:
-    x = extract_fictional(
+        "\u00b7 Release all detainees.\n",
+        (REC, ("XFD",), "(imperative)", "Release all detainees"),
+    ),
+    # a paragraph ends the list of a lead-in
+    row(
         "13. Freedonia should:\n\n(a) Release all detainees;\n\nThe report ends here.\n\n"
-        "(b) Allow monitors.\n"
-    )
-    assert statements(x) == [(REC, ("XFD",), "(imperative)", "Release all detainees")]
+        "(b) Allow monitors.\n",
+        (REC, ("XFD",), "(imperative)", "Release all detainees"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", LIST_ROWS)
+def test_list_items(text: str, expected: list[object], extract_fictional: Extract) -> None:
+    assert statements(extract_fictional(text)) == expected
 
 
 BASIS_ROWS = [
