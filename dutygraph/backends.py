@@ -128,13 +128,8 @@ def run_on_source(
     text = query_text(name_or_file)
     if not is_shipped(name_or_file):
         prepare(text, allow_service=allow_service)  # refuses updates and SERVICE the same way
-    columns: tuple[str, ...] = ()
-    rows: list[tuple[str, ...]] = []
-    for binding in bindings_for(source, text, params or {}):
-        result = source.select(text, binding)
-        columns = columns or result.columns
-        rows.extend(result.rows)
-    return Result(columns, tuple(rows))
+    bindings = bindings_for(source, text, params or {})
+    return Result.combined([source.select(text, binding) for binding in bindings])
 
 
 def bindings_for(source: Source, text: str, params: Mapping[str, str]) -> list[dict[str, Node]]:

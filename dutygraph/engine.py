@@ -30,6 +30,12 @@ class Result:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
 
+    @staticmethod
+    def combined(results: list[Result]) -> Result:
+        """One result from the results of the same query under several parameter bindings."""
+        columns = next((r.columns for r in results if r.columns), ())
+        return Result(columns, tuple(row for result in results for row in result.rows))
+
 
 class UnsupportedTerm(DutygraphError):
     """A term rdflib holds but Oxigraph refuses (an IRI with a space, a malformed language tag)."""

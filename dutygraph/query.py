@@ -140,9 +140,7 @@ def is_shipped(name_or_file: str) -> bool:
 
 def _run_in_oxigraph(graph: Graph, text: str, bindings: list[dict[str, Node]]) -> Result:
     store = memory_store(graph)
-    results = [select(store, text, binding) for binding in bindings]
-    rows = tuple(row for result in results for row in result.rows)
-    return Result(results[0].columns if results else (), rows)
+    return Result.combined([select(store, text, binding) for binding in bindings])
 
 
 def _run_in_rdflib(graph: Graph, prepared: Query, bindings: list[dict[str, Node]]) -> Result:
