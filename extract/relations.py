@@ -759,11 +759,16 @@ def _pronoun_instrument(
     """``Freedonia signed X in 1990 and ratified it in 1995``: the instrument of the fact just
     found in the same sentence."""
     pronoun = re.match(r"\s+(it)\b", ctx.text[position : position + 4])
-    earlier = [p for p in found.parties if p.span == sentence.span]
+    earlier = _facts_of(found, sentence)
     if pronoun is None or not earlier:
         return []
     span = Span(position + pronoun.start(1), position + pronoun.end(1))
     return [Mention(span, earlier[-1].instrument, "instrument", "it", "reference")]
+
+
+def _facts_of(found: _Found, sentence: Sentence) -> list[PartyFact]:
+    """The party facts found so far in ``sentence``."""
+    return [p for p in found.parties if p.span == sentence.span]
 
 
 def _is_denied(text: str, floor: int, match: re.Match[str]) -> bool:
@@ -790,9 +795,9 @@ def _party_states(
         return (before[-1].key,) if before else ()
     if re.search(r"(?:,|\band)\s*$", ctx.text[clause_start : match.start()]):
         # "X acceded to A in 1995 and ratified B": the verbs share the subject of the first
-        same = [p.state for p in found.parties if p.span == sentence.span]
+        same = _facts_of(found, sentence)
         if same:
-            return (same[-1],)
+            return (same[-1].state,)
     subject = Span(clause_start, match.start())
     keys = resolve_subject(ctx.text, subject, ctx.mentions_in(subject), ctx.groups)
     if keys == INHERIT:
