@@ -25,11 +25,10 @@ SUFFIXES = {
 
 
 def write_output(out: Path | None, content: str | bytes) -> None:
-    """To ``out`` atomically, or to stdout; text or bytes."""
+    """To ``out`` atomically, or to stdout; text or bytes (``click.echo`` writes bytes to the
+    binary stream underneath, so GraphML's bytes reach stdout unchanged)."""
     if out is not None:
         write_atomically(out, content)
-    elif isinstance(content, bytes):
-        click.get_binary_stream("stdout").write(content)
     else:
         click.echo(content, nl=False)
 

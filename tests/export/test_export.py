@@ -208,6 +208,19 @@ def test_cli_writes_each_format(kitchen: Dataset, tmp_path: Path, fmt: str) -> N
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_cli_writes_each_format_to_stdout_unchanged(
+    kitchen: Dataset, tmp_path: Path, fmt: str
+) -> None:
+    source = tmp_path / "kitchen.trig"
+    source.write_text(text_of(export(kitchen, "trig")), encoding="utf-8")
+    result = CliRunner().invoke(export_command, ["--format", fmt, "--graph", str(source)])
+    assert result.exit_code == 0, result.output
+    expected = export(load_graphs([source]), fmt)
+    as_bytes = expected if isinstance(expected, bytes) else expected.encode("utf-8")
+    assert result.stdout_bytes == as_bytes
+
+
 def test_cli_takes_the_format_from_the_extension(kitchen: Dataset, tmp_path: Path) -> None:
     source = tmp_path / "kitchen.trig"
     source.write_text(text_of(export(kitchen, "trig")), encoding="utf-8")
