@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dutygraph.extract.ir import Block, BlockKind, Document, FootnoteMarker, Layout, Span
+from dutygraph.extract.lists import ITEM_LINE, MARKER, LeadIns, is_lead_in
 from dutygraph.resources import extract_data
 
 MAX_HEADING_WORDS = 12
@@ -23,12 +24,6 @@ MAX_COLON_HEADING_WORDS = 20
 # How many unnumbered blocks may sit between two notes (or after the last one).
 MAX_CONTINUATIONS = 8
 
-_GLYPH_LINE = re.compile(r"[·•▪‣◦]|[-*](?=\s)")
-_BULLET = re.compile(
-    r"(?:[·•▪‣◦]|[-*](?=\s)"
-    r"|\((?:[A-Za-z]|[ivxlc]{2,6}|[IVXLC]{2,6}|\d{1,3})\)"
-    r"|[a-z]\)(?=\s)|\d{1,3}[.)](?=\s))[ \t]*"
-)
 _NOTE_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("plain", re.compile(r"(\d{1,3})[ \t]+(?=\S)")),
     ("bracket", re.compile(r"\[(\d{1,3})\][ \t]*(?=\S)")),
@@ -137,7 +132,7 @@ def _chunks(text: str) -> list[list[tuple[int, int]]]:
 def _split_chunk(text: str, chunk: list[tuple[int, int]]) -> list[_Piece]:
     groups: list[list[tuple[int, int]]] = [[chunk[0]]]
     for line in chunk[1:]:
-        if _GLYPH_LINE.match(text, line[0], line[1]):
+        if ITEM_LINE.match(text, line[0], line[1]):
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -186,26 +181,27 @@ def _splits_off_heading(first: str, second: str) -> bool:
 def _classify(text: str, pieces: list[_Piece], notes: dict[int, _Note]) -> list[Block]:
     blocks: list[Block] = []
     last_heading: int | None = None
-    lead_in: int | None = None
+    lead_ins = LeadIns()
     for index, piece in enumerate(pieces):
         kind, span, number = _kind_of(text, piece, notes.get(index))
-        item_of = lead_in if kind == "bullet" else None
+        marker = text[piece.start : span.start] if kind == "bullet" else ""
+        item_of = lead_ins.item(marker) if kind == "bullet" else None
         blocks.append(
             Block(span=span, kind=kind, heading=last_heading, note=number, lead_in=item_of)
         )
         if kind == "heading":
             last_heading = len(blocks) - 1
-        if kind in {"paragraph", "bullet"} and span.of(text).rstrip().endswith(":"):
-            lead_in = len(blocks) - 1
+        if kind in {"paragraph", "bullet"} and is_lead_in(span.of(text)):
+            lead_ins.opened(len(blocks) - 1, marker)
         elif kind != "bullet":
-            lead_in = None
+            lead_ins.close()
     return blocks
 
 
 def _kind_of(text: str, piece: _Piece, note: _Note | None) -> tuple[BlockKind, Span, int | None]:
     if note is not None:
         return "footnote", Span(note.content, piece.end), note.number
-    bullet = _BULLET.match(text, piece.start, piece.end)
+    bullet = MARKER.match(text, piece.start, piece.end)
     if bullet and bullet.end() < piece.end:
         return "bullet", Span(bullet.end(), piece.end), None
     if len(piece.lines) == 1 and is_heading_line(piece.text(text)):

@@ -392,3 +392,55 @@ def test_layout_invariants_hold_for_any_text(text: str) -> None:
     for sentence in split_sentences(doc, lay):
         assert lay.blocks[sentence.block].span.contains(sentence.span)
         assert len(sentence.span) > 0
+
+
+LIST_ROWS = [
+    # items on consecutive lines, in every marker style, are blocks of their own
+    (
+        "Freedonia should:\n\u2022 act now;\n\u00b7 report;\n- consult;\n* publish;\n\u2013 stop.",
+        ["act now;", "report;", "consult;", "publish;", "stop."],
+        [0, 0, 0, 0, 0],
+    ),
+    (
+        "The Council urges Freedonia to:\n(a) act;\nb) report;\n1. consult;\n(iv) publish.",
+        ["act;", "report;", "consult;", "publish."],
+        [0, 0, 0, 0],
+    ),
+    # sub-numbered recommendations under their numbered lead-in
+    (
+        "88. The following were examined by Freedonia:\n88.1 Ratify A (Sylvania);\n"
+        "88.2 Ratify B (Ruritania);\n89. The following will be examined:\n89.1 Act (Sylvania);",
+        ["The following were examined by Freedonia:", "Ratify A (Sylvania);",
+         "Ratify B (Ruritania);", "The following will be examined:", "Act (Sylvania);"],
+        [None, 0, 0, None, 3],
+    ),
+    # "16. (1)": a section number and its first subsection open one item; a lead-in may end
+    # in a dash; an inner list under an item closes when an item of the outer style comes
+    (
+        "16. (1) A resident shall register.\n(2) A resident shall\u2014\n(a) report;\n"
+        "(b) comply with these conditions:\n(i) reside here;\n(ii) sign in;\n(c) pay.\n"
+        "(3) The Registrar shall keep a list.",
+        ["A resident shall register.", "A resident shall\u2014", "report;",
+         "comply with these conditions:", "reside here;", "sign in;", "pay.",
+         "The Registrar shall keep a list."],
+        [None, None, 1, 1, 3, 3, 1, None],
+    ),
+    # "(h)" then "(i)" is a letter, not a Roman numeral
+    (
+        "Freedonia should:\n(g) act;\n(h) report;\n(i) consult.",
+        ["act;", "report;", "consult."],
+        [0, 0, 0],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "items", "owners"), LIST_ROWS)
+def test_list_items_on_consecutive_lines(
+    text: str, items: list[str], owners: list[int | None]
+) -> None:
+    """Each item and the block that introduces it: its lead-in, else its section heading."""
+    lay = layout(doc_of(text))
+    bullets = [b for b in lay.blocks if b.kind == "bullet"]
+    assert [b.span.of(text) for b in bullets] == items
+    assert [b.lead_in if b.lead_in is not None else b.heading for b in bullets] == owners
+    assert_invariants(text, lay)

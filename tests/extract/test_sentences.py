@@ -93,7 +93,8 @@ BLOCK_ROWS = [
     ("Part One. Findings\n\nBody text here.", ["Part One. Findings", "Body text here."]),
     (
         "(1) to promote trade;\n(2) to promote peace; and\n(3) to end the war.",
-        ["to promote trade;", "(2) to promote peace; and", "(3) to end the war."],
+        # each numbered line is an item of its own, without its marker
+        ["to promote trade;", "to promote peace; and", "to end the war."],
     ),
     (
         "Purposes:\n\n(1) to promote trade; and to promote peace.",
