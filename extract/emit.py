@@ -136,8 +136,9 @@ class _Emitter:
             self.add(node, basis, self.iri(key))
         for beneficiary in statement.beneficiaries:
             self.add(node, DG.beneficiary, Literal(beneficiary))
-        if statement.issuer:
-            self.add(node, DG.issuer, self.iri(statement.issuer))
+        for issuer in (statement.issuer, *statement.co_issuers):
+            if issuer:
+                self.add(node, DG.issuer, self.iri(issuer))
         self.attribute(node)
         for concerned in statement.concerns:
             self.add(node, DG.concernsActor, self.iri(concerned))

@@ -172,6 +172,7 @@ class Statement:
     bases: tuple[str, ...] = ()
     beneficiaries: tuple[str, ...] = ()
     issuer: str | None = None
+    co_issuers: tuple[str, ...] = ()  # the other issuers of a joint recommendation
     concerns: tuple[str, ...] = ()
     urged_by: int | None = None  # index of the outer statement of a nested directive
     customary: bool = False

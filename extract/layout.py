@@ -14,9 +14,10 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from dutygraph.extract.ir import Block, BlockKind, Document, FootnoteMarker, Layout, Span
-from dutygraph.extract.lists import ITEM_LINE, MARKER, LeadIns, is_lead_in
+from dutygraph.extract.lists import ITEM_LINE, MARKER, LeadIns, is_elision, is_lead_in
 from dutygraph.resources import extract_data
 
 MAX_HEADING_WORDS = 12
@@ -131,8 +132,9 @@ def _chunks(text: str) -> list[list[tuple[int, int]]]:
 
 def _split_chunk(text: str, chunk: list[tuple[int, int]]) -> list[_Piece]:
     groups: list[list[tuple[int, int]]] = [[chunk[0]]]
-    for line in chunk[1:]:
-        if ITEM_LINE.match(text, line[0], line[1]):
+    for previous, line in pairwise(chunk):
+        opens = ITEM_LINE.match(text, line[0], line[1]) is not None
+        if opens or is_elision(_line(text, line)) or is_elision(_line(text, previous)):
             groups.append([line])
         else:
             groups[-1].append(line)

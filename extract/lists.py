@@ -26,9 +26,15 @@ _ONE_MARKER = (
 MARKER = re.compile(rf"(?:{_ONE_MARKER})+")
 _LAST_MARKER = re.compile(rf"{_ONE_MARKER}$")
 _LEAD_IN_END = re.compile(r"(?::|\s?[—–]|\s-)\s*$")
+_ELISION = re.compile(r"\s*[\[(]?\s*(?:\.\s*){3,}[\])]?\s*|\s*[\[(]?\s*…\s*[\])]?\s*")
 _ROMAN = re.compile(r"[ivxlc]+|[IVXLC]+")
 # the letter before a one-letter Roman numeral, when that numeral is a letter of the alphabet
 _LETTER_BEFORE = {"i": "h", "v": "u", "x": "w", "l": "k", "c": "b"}
+
+
+def is_elision(line: str) -> bool:
+    """A line that only marks omitted text (``[...]``, ``…``, ``(...)``): a block of its own."""
+    return _ELISION.fullmatch(line) is not None
 
 
 def is_lead_in(block_text: str) -> bool:

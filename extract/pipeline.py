@@ -27,7 +27,11 @@ from dutygraph.extract.ir import (
 )
 from dutygraph.extract.layout import layout
 from dutygraph.extract.lexicon import lexicon
-from dutygraph.extract.references import find_references, find_subject_state_references
+from dutygraph.extract.references import (
+    find_references,
+    find_subject_state_references,
+    subject_state,
+)
 from dutygraph.extract.relations import Context, relate
 from dutygraph.extract.sentences import split_sentences
 from dutygraph.extract.subjects import Groups
@@ -68,7 +72,15 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     notes = _note_bases(lay, mentions)
     articles = _article_headings(text, lay, own)
     ctx = Context(
-        text, lay, sentences, mentions, groups, notes, articles, _is_legal_text(text, lay, own)
+        text,
+        lay,
+        sentences,
+        mentions,
+        groups,
+        notes,
+        articles,
+        _is_legal_text(text, lay, own),
+        subject_state(text, mentions),
     )
     statements, parties, memberships = relate(ctx)
     statements = tuple(replace(s, action=s.action_span.of(doc.text)) for s in statements)

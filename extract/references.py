@@ -139,7 +139,7 @@ def find_subject_state_references(text: str, mentions: Sequence[Mention]) -> tup
     """``the State party`` and a bare ``the Government`` as mentions of the state the document
     is about: the one state whose report it reviews or that its author visited. None when the
     document names no such state, or several different ones."""
-    subject = _subject_state(text, mentions)
+    subject = subject_state(text, mentions)
     if subject is None:
         return ()
     taken = [m.span for m in mentions]
@@ -151,8 +151,13 @@ def find_subject_state_references(text: str, mentions: Sequence[Mention]) -> tup
     return tuple(found)
 
 
-def _subject_state(text: str, mentions: Sequence[Mention]) -> str | None:
-    cues = [lexicon().pattern("reviewed_report"), lexicon().pattern("country_visit")]
+def subject_state(text: str, mentions: Sequence[Mention]) -> str | None:
+    """The one state whose report the document reviews, that its author visited, or that a
+    Universal Periodic Review examines; None when there is none or several."""
+    cues = [
+        lexicon().pattern(name)
+        for name in ("reviewed_report", "country_visit", "state_under_review")
+    ]
     states = {
         m.key
         for m in mentions

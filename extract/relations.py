@@ -18,6 +18,7 @@ from dutygraph.extract.ir import (
     Statement,
 )
 from dutygraph.extract.lexicon import Cue, lexicon
+from dutygraph.extract.recommenders import trailing_recommenders
 from dutygraph.extract.subjects import INHERIT, Groups, resolve_subject
 
 _CONNECTOR = re.compile(
@@ -32,6 +33,7 @@ _HEADING_ADDRESSEE = re.compile(
     r"^\s*(?:(?:Key\s+|Specific\s+|Our\s+)?Recommendations?\s+(?:to|for)|To)\s+(?P<who>.+?)\s*:?\s*$",
     re.I,
 )
+_TRAILING_JOINER = re.compile(r"\s*[;,]\s*(?:and|or)$")
 _ACTORS = frozenset({"state", "body", "organization", "group"})
 
 
@@ -47,6 +49,7 @@ class Context:
     note_bases: dict[int, tuple[str, ...]]
     article_of_heading: dict[int, str] = field(default_factory=dict)
     legal_text: bool = False  # a treaty or statute speaking for itself, not a report about one
+    subject_state: str | None = None  # the one state the document is about, if any
 
     def mentions_in(self, span: Span) -> list[Mention]:
         return [m for m in self.mentions if span.contains(m.span)]
@@ -213,6 +216,9 @@ def _action_span(text: str, start: int, end: int) -> Span | None:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ";,.:-\u2014"):
         end -= 1
+    joiner = _TRAILING_JOINER.search(text, start, end)
+    if joiner is not None:  # "(b) admit monitors; and": the list's joiner is no part of it
+        end = joiner.start()
     return Span(start, end) if end - start >= 2 else None
 
 
@@ -373,7 +379,9 @@ def _addressee_of(ctx: Context, heading: Span) -> tuple[str, ...]:
 
 
 def _imperative(ctx: Context, sentence: Sentence, found: _Found) -> None:
-    """Under an addressee heading, ``Release all detainees.`` is a recommendation to it."""
+    """Under an addressee heading or lead-in, ``Release all detainees.`` (or a lowercase item
+    ``(a) release all detainees;``) is a recommendation to it; an item that ends with the
+    recommending states in parentheses is addressed to the state under review."""
     block = ctx.block_of(sentence)
     if block.kind not in {"bullet", "paragraph"}:
         return
@@ -383,18 +391,47 @@ def _imperative(ctx: Context, sentence: Sentence, found: _Found) -> None:
     verbs = lexicon().lower_words("imperative_verbs")
     if opening is None or opening.group("verb").lower() not in verbs:
         return
-    if not sentence.span.of(ctx.text)[:1].isupper():
+    listed = block.kind == "bullet" and (block.lead_in is not None or block.heading is not None)
+    if not sentence.span.of(ctx.text)[:1].isupper() and not listed:
         return
+    recommenders = trailing_recommenders(ctx.text, block.span, ctx.mentions)
     bearers = _heading_addressee(ctx, sentence)
-    action = _action_span(ctx.text, sentence.span.start, sentence.span.end)
-    if not bearers or action is None:
+    if not bearers and recommenders is not None and ctx.subject_state is not None:
+        bearers = (ctx.subject_state,)
+    end = sentence.span.end
+    if recommenders is not None and sentence.span.start < recommenders.start < end:
+        end = recommenders.start
+    if not bearers:
         return
-    found.statements.append(
-        _recommendation(
+    for piece in _imperative_pieces(ctx.text, Span(sentence.span.start, end)):
+        action = _action_span(ctx.text, piece.start, piece.end)
+        if action is None:
+            continue
+        statement = _recommendation(
             ctx, sentence.span, bearers, action, "(imperative)", _bases(ctx, sentence.span)
         )
-    )
-    _nested(ctx, found.statements[-1], len(found.statements) - 1, found)
+        if recommenders is not None:
+            statement = replace(
+                statement, issuer=recommenders.states[0], co_issuers=recommenders.states[1:]
+            )
+        found.statements.append(statement)
+        _nested(ctx, found.statements[-1], len(found.statements) - 1, found)
+
+
+def _imperative_pieces(text: str, span: Span) -> list[Span]:
+    """``Ensure X, and investigate Y``: one action per imperative verb after ``, and``."""
+    verbs = lexicon().lower_words("imperative_verbs")
+    cuts = [
+        match
+        for match in re.finditer(r",\s+and\s+(?P<verb>[a-z-]+)\b", text[span.start : span.end])
+        if match.group("verb") in verbs
+    ]
+    pieces, start = [], span.start
+    for cut in cuts:
+        pieces.append(Span(start, span.start + cut.start()))
+        start = span.start + cut.start("verb")
+    pieces.append(Span(start, span.end))
+    return pieces
 
 
 def _recommendation(

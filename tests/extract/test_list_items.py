@@ -1,0 +1,121 @@
+"""List items as recommendations: lead-ins with lists in any marker style, and the numbered
+recommendations of a Universal Periodic Review with their recommending states."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from dutygraph.extract.ir import Extraction
+
+Extract = Callable[[str], Extraction]
+REC = "Recommendation"
+
+
+def short(key: str | None) -> str | None:
+    return key.rsplit("/", 1)[-1] if key else key
+
+
+def items(x: Extraction) -> list[tuple[tuple[str | None, ...], str, tuple[str | None, ...]]]:
+    """(bearers, action, issuers) of each recommendation, in text order."""
+    return [
+        (
+            tuple(short(b) for b in s.bearers),
+            s.action,
+            tuple(short(i) for i in (s.issuer, *s.co_issuers) if i),
+        )
+        for s in x.statements
+        if s.type == REC
+    ]
+
+
+LEAD_IN_ROWS = [
+    # lowercase items on consecutive lines, each a duty of the addressee
+    (
+        "The Council calls on Freedonia to:\n(a) release all detainees;\n(b) admit monitors; and\n"
+        "(c) end forced returns.",
+        ["release all detainees", "admit monitors", "end forced returns"],
+    ),
+    # bullets of every glyph, after a blank line, capitalised or not
+    (
+        "We urge Freedonia to:\n\n\u2022 Release all detainees;\n\u00b7 admit monitors;\n"
+        "- end forced returns;\n* publish the list;\n\u2013 consult civil society.",
+        ["Release all detainees", "admit monitors", "end forced returns", "publish the list",
+         "consult civil society"],
+    ),
+    # "recommends that X" and numbered items
+    (
+        "The Council recommends that Freedonia:\n1. ratify the Convention;\n2. repeal the decree.",
+        ["ratify the Convention", "repeal the decree"],
+    ),
+    # a lead-in ending in "should:" and Roman-numbered items
+    (
+        "Freedonia should:\n(i) release all detainees;\n(ii) admit monitors.",
+        ["release all detainees", "admit monitors"],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "actions"), LEAD_IN_ROWS)
+def test_every_item_of_a_lead_in_is_a_duty_of_its_addressee(
+    text: str, actions: list[str], extract_fictional: Extract
+) -> None:
+    found = items(extract_fictional(text))
+    assert [action for _, action, _ in found] == actions
+    assert {bearers for bearers, _, _ in found} == {("XFD",)}
+
+
+UPR_ROWS = [
+    # the title names the state under review; the parentheses name who recommends
+    (
+        "Report of the Working Group on the Universal Periodic Review: Freedonia\n\n"
+        "88. The following recommendations enjoy the support of Freedonia:\n"
+        "88.1 Ratify the Convention on the Rights of Sylvanians (Sylvania);\n"
+        "88.2 Ensure access to asylum, and investigate all pushbacks (Sylvania) (Ruritania);\n"
+        "88.3 Strengthen the national human rights institution (Sylvania and Ruritania).",
+        [
+            (("XFD",), "Ratify the Convention on the Rights of Sylvanians", ("XSY",)),
+            (("XFD",), "Ensure access to asylum", ("XSY", "XRU")),
+            (("XFD",), "investigate all pushbacks", ("XSY", "XRU")),
+            (("XFD",), "Strengthen the national human rights institution", ("XSY", "XRU")),
+        ],
+    ),
+    # no title: the lead-in says which state examines the recommendations
+    (
+        "89. The following recommendations will be examined by Freedonia:\n"
+        "89.1 Repeal the decree on assemblies (Ruritania, Sylvania);",
+        [(("XFD",), "Repeal the decree on assemblies", ("XRU", "XSY"))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UPR_ROWS)
+def test_upr_recommendations_are_addressed_to_the_state_under_review(
+    text: str, expected: list[object], extract_fictional: Extract
+) -> None:
+    assert items(extract_fictional(text)) == expected
+
+
+def test_parentheses_that_are_not_only_states_are_part_of_the_action(
+    extract_fictional: Extract,
+) -> None:
+    text = (
+        "89. The following recommendations will be examined by Freedonia:\n"
+        "89.1 Repeal the decree (adopted in 1990) (Sylvania);"
+    )
+    assert items(extract_fictional(text)) == [
+        (("XFD",), "Repeal the decree (adopted in 1990)", ("XSY",))
+    ]
+
+
+def test_a_procedural_sentence_of_a_upr_report_is_no_duty(extract_fictional: Extract) -> None:
+    text = (
+        "90. The following recommendations will be examined by Freedonia, which will provide "
+        "responses in due time.\n90.1 Ratify the Convention on the Rights of Sylvanians "
+        "(Sylvania);\n91. They should not be construed as endorsed by the Working Group."
+    )
+    found = items(extract_fictional(text))
+    assert [action for _, action, _ in found] == [
+        "Ratify the Convention on the Rights of Sylvanians"
+    ]
