@@ -22,6 +22,10 @@ from dutygraph.resources import extract_data
 
 MAX_HEADING_WORDS = 12
 MAX_COLON_HEADING_WORDS = 20
+# A chunk of at least this many lines, this share of which end a sentence, is one paragraph a line.
+MIN_PARAGRAPH_LINES = 3
+PARAGRAPH_LINE_SHARE = 0.5
+_SENTENCE_ENDS = frozenset('.!?:;"”’…')
 # How many unnumbered blocks may sit between two notes (or after the last one).
 MAX_CONTINUATIONS = 8
 
@@ -132,8 +136,11 @@ def _chunks(text: str) -> list[list[tuple[int, int]]]:
 
 def _split_chunk(text: str, chunk: list[tuple[int, int]]) -> list[_Piece]:
     groups: list[list[tuple[int, int]]] = [[chunk[0]]]
+    one_per_line = _lines_are_paragraphs(text, chunk)
     for previous, line in pairwise(chunk):
-        opens = ITEM_LINE.match(text, line[0], line[1]) is not None
+        anew = _line(text, previous)[-1:] in _SENTENCE_ENDS or not text[line[0]].islower()
+        ends = one_per_line and anew
+        opens = ends or ITEM_LINE.match(text, line[0], line[1]) is not None
         if opens or is_elision(_line(text, line)) or is_elision(_line(text, previous)):
             groups.append([line])
         else:
@@ -145,6 +152,15 @@ def _split_chunk(text: str, chunk: list[tuple[int, int]]) -> list[_Piece]:
             group = group[1:]
         pieces.append(_Piece(tuple(group)))
     return pieces
+
+
+def _lines_are_paragraphs(text: str, chunk: list[tuple[int, int]]) -> bool:
+    """A text pasted with one paragraph per line and no blank lines between them (news copy, web
+    pages): most lines end a sentence, where the lines of a wrapped paragraph seldom do."""
+    if len(chunk) < MIN_PARAGRAPH_LINES:
+        return False
+    ended = sum(1 for line in chunk[:-1] if _line(text, line)[-1:] in _SENTENCE_ENDS)
+    return ended >= PARAGRAPH_LINE_SHARE * (len(chunk) - 1)
 
 
 def _line(text: str, span: tuple[int, int]) -> str:

@@ -29,6 +29,7 @@ from dutygraph.extract.layout import layout
 from dutygraph.extract.lexicon import lexicon
 from dutygraph.extract.references import (
     find_references,
+    find_salient_state_references,
     find_subject_state_references,
     subject_state,
 )
@@ -68,6 +69,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     cited, cited_mentions = _cited_instruments(text, citations, mentions)
     mentions = _sorted([*mentions, *references, *provision_mentions, *cited_mentions])
     mentions = _sorted([*mentions, *find_subject_state_references(text, mentions)])
+    mentions = _sorted([*mentions, *find_salient_state_references(text, mentions)])
     groups = Groups()
     notes = _note_bases(lay, mentions)
     articles = _article_headings(text, lay, own)

@@ -12,6 +12,7 @@ author visited (``his visit to Freedonia``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from dutygraph.extract.ir import Mention, Sentence, Span
@@ -165,3 +166,34 @@ def subject_state(text: str, mentions: Sequence[Mention]) -> str | None:
         and any(cue.search(text, max(0, m.span.start - 80), m.span.start) for cue in cues)
     }
     return states.pop() if len(states) == 1 else None
+
+
+# How far back a passage's states are counted, and how often the most salient one must appear.
+SALIENCE_WINDOW = 1500
+MIN_SALIENT_MENTIONS = 2
+
+
+def find_salient_state_references(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    """``the country``, ``the authorities``: the state the passage before is about, when one
+    state is named there more often than any other (and at least twice)."""
+    states = [m for m in mentions if m.category == "state"]
+    taken = [m.span for m in mentions]
+    found = []
+    for match in lexicon().pattern("salient_state_phrase").finditer(text):
+        span = Span(match.start("name"), match.end("name"))
+        if any(span.overlaps(t) for t in taken):
+            continue
+        key = _salient_state(states, match.start())
+        if key is not None:
+            found.append(Mention(span, key, "state", match.group("name"), "reference"))
+    return tuple(found)
+
+
+def _salient_state(states: Sequence[Mention], position: int) -> str | None:
+    counts = Counter(m.key for m in states if position - SALIENCE_WINDOW <= m.span.start < position)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < MIN_SALIENT_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]

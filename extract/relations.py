@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from dutygraph.extract.attribution import after_dateline, attribution_start, speaker
 from dutygraph.extract.ir import (
     Block,
     Entity,
@@ -157,6 +158,9 @@ def _clause_bounds(
         if contrast:  # "X has not ratified Y, but it must ...": the clause after "but"
             return floor + contrast[-1].end(), floor + contrast[-1].start()
         return (floor + semicolon + 1, floor + semicolon) if semicolon >= 0 else (floor, floor)
+    said = attribution_start(ctx.text, floor, hits[k].start)
+    if said is not None:  # "X must act, the expert said, urging Y to ...": the tail divides them
+        return said, said
     last = None
     for match in _CONNECTOR.finditer(segment):
         last = match
@@ -216,6 +220,9 @@ def _action_span(text: str, start: int, end: int) -> Span | None:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ";,.:-\u2014"):
         end -= 1
+    said = attribution_start(text, start, end)
+    if said is not None and said > start:  # "..., the group said today": no part of the action
+        return _action_span(text, start, said)
     joiner = _TRAILING_JOINER.search(text, start, end)
     if joiner is not None:  # "(b) admit monitors; and": the list's joiner is no part of it
         end = joiner.start()
@@ -232,6 +239,7 @@ def _statement_for(
 ) -> Statement | None:
     cue = hit.cue
     action: Span | None = rest
+    subject = Span(after_dateline(ctx.text, subject.start, subject.end), subject.end)
     if cue.name in {"incumbent", "directive"}:
         bearers, action = _bearer_after_cue(ctx, rest)
     else:
@@ -243,6 +251,7 @@ def _statement_for(
     if not bearers or action is None:
         return None
     issuer = _directive_issuer(ctx, subject) if cue.name == "directive" else None
+    issuer = issuer or speaker(ctx.text, sentence.span, ctx.mentions)
     kind, force = cue.type, cue.force
     if kind == "Obligation" and re.match(r"\s*no\b", subject.of(ctx.text), re.I):
         kind = "Prohibition"
@@ -289,9 +298,10 @@ def _issuing_instruments(ctx: Context, subject: Span) -> tuple[str, ...]:
 
 
 def _directive_issuer(ctx: Context, subject: Span) -> str | None:
-    """``The Parliament passed a resolution urging X to ...``: the Parliament urges."""
+    """``The Parliament passed a resolution urging X to ...``: the Parliament urges; in ``X
+    acted, which prompted the Rapporteur to urge ...`` the actor nearest the verb does."""
     actors = [m for m in ctx.mentions_in(subject) if m.category in _ACTORS]
-    return actors[0].key if actors else None
+    return actors[-1].key if actors else None
 
 
 def _is_demand(ctx: Context, hit: _CueHit, bases: tuple[str, ...]) -> bool:

@@ -1,0 +1,121 @@
+"""Press releases and news: datelines, attribution tails, reported calls, one paragraph a line
+and 'the country' / 'the authorities' for the state the passage is about."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from dutygraph.extract.ir import Extraction
+
+Extract = Callable[[str], Extraction]
+
+
+def short(key: str | None) -> str | None:
+    return key.rsplit("/", 1)[-1] if key else key
+
+
+def duties(x: Extraction) -> list[tuple[tuple[str | None, ...], str]]:
+    return [(tuple(short(b) for b in s.bearers), s.action) for s in x.statements]
+
+
+ROWS = [
+    # datelines are no part of the bearer; an attribution tail no part of the action
+    (
+        "FICTOPOLIS (3 May 2024) \u2013 Freedonia must release all detainees, UN experts said"
+        " today.",
+        [(("XFD",), "release all detainees")],
+    ),
+    (
+        "NEW FICTOPOLIS, 3 May 2024 \u2013 Freedonia must end the raids, the group added.",
+        [(("XFD",), "end the raids")],
+    ),
+    # no comma before a named speaker
+    (
+        "Freedonia must end the raids Fictland Watch said today.",
+        [(("XFD",), "end the raids")],
+    ),
+    # a quoted call and its speaker
+    (
+        "\u201cFreedonia must stop the pushbacks,\u201d said Jane Roe, director of a group.",
+        [(("XFD",), "stop the pushbacks")],
+    ),
+    # the tail divides a duty from the call that follows it
+    (
+        "Freedonia must end the raids, UN experts said today, urging Sylvania to open its border.",
+        [(("XFD",), "end the raids"), (("XSY",), "open its border")],
+    ),
+    # a participle tail is no part of the action
+    (
+        "Freedonia should reverse its decision, saying it has no legal basis.",
+        [(("XFD",), "reverse its decision")],
+    ),
+    # a responsibility or a humanitarian duty a report ascribes is a demand
+    (
+        "Freedonia has the responsibility to protect those who help migrants.",
+        [(("XFD",), "protect those who help migrants")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS)
+def test_press_release_sentences(
+    text: str, expected: list[object], extract_fictional: Extract
+) -> None:
+    assert duties(extract_fictional(text)) == expected
+
+
+def test_a_responsibility_is_a_recommendation(extract_fictional: Extract) -> None:
+    text = "Sylvania has a humanitarian duty to ensure safety."
+    (statement,) = extract_fictional(text).statements
+    assert (statement.type, statement.force) == ("Recommendation", "NonBinding")
+
+
+def test_the_country_and_the_authorities_are_the_state_the_passage_is_about(
+    extract_fictional: Extract,
+) -> None:
+    text = (
+        "Freedonia closed its border with Sylvania in May.\n"
+        "Freedonia also suspended asylum applications.\n"
+        "The expert urged the country to reverse its decision.\n"
+        "The authorities should investigate the attacks.\n"
+    )
+    assert duties(extract_fictional(text)) == [
+        (("XFD",), "reverse its decision"),
+        (("XFD",), "investigate the attacks"),
+    ]
+
+
+def test_two_equally_salient_states_leave_the_country_unresolved(
+    extract_fictional: Extract,
+) -> None:
+    text = (
+        "Freedonia and Sylvania closed their border.\n"
+        "Sylvania and Freedonia exchanged notes.\n"
+        "The authorities should investigate the attacks.\n"
+    )
+    bearers = {b for s in extract_fictional(text).statements for b in s.bearers}
+    assert not any(b.endswith(("/XFD", "/XSY")) for b in bearers)
+
+
+def test_one_paragraph_a_line_keeps_the_title_and_date_out_of_the_first_sentence(
+    extract_fictional: Extract,
+) -> None:
+    text = (
+        "Experts alarmed over raids at the Freedonia border\n"
+        "23 March 2020\n"
+        "Freedonia must end the raids at the border.\n"
+        "\u201cI am very concerned,\u201d said the expert.\n"
+        "The raids continued overnight.\n"
+    )
+    x = extract_fictional(text)
+    assert duties(x) == [(("XFD",), "end the raids at the border")]
+    (statement,) = x.statements
+    assert statement.span.of(text).startswith("Freedonia must")
+
+
+def test_a_speaker_named_in_the_tail_is_the_issuer(extract_fictional: Extract) -> None:
+    text = "Freedonia must end the raids, the Committee on Sylvanian Rights said today."
+    (statement,) = extract_fictional(text).statements
+    assert statement.issuer is not None and "committee" in statement.issuer.lower()
