@@ -31,6 +31,7 @@ from dutygraph.extract.references import (
     find_references,
     find_salient_state_references,
     find_subject_state_references,
+    monitored_treaty,
     subject_state,
 )
 from dutygraph.extract.relations import Context, relate
@@ -63,8 +64,9 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     references = find_references(
         text, sentences, mentions, gaz.protocols, own, labels, gaz.monitored
     )
+    monitored = monitored_treaty(mentions, gaz.monitored)
     provisions, provision_mentions = _provisions(
-        text, citations, [*mentions, *references], own, sentences
+        text, citations, [*mentions, *references], own, sentences, monitored
     )
     cited, cited_mentions = _cited_instruments(text, citations, mentions)
     mentions = _sorted([*mentions, *references, *provision_mentions, *cited_mentions])
@@ -163,17 +165,21 @@ def _provisions(
     mentions: Sequence[Mention],
     own: str | None,
     sentences: Sequence[Sentence],
+    monitored: str | None = None,
 ) -> tuple[dict[str, Entity], list[Mention]]:
     entities: dict[str, Entity] = {}
     found: list[Mention] = []
-    for citation in citations:
+    articles = [c for c in citations if c.kind == "provision" and c.field("article")]
+    named = _list_instruments(
+        text, articles, [_instrument_of_provision(text, c.span, mentions) for c in articles]
+    )
+    for citation, of_list in zip(articles, named, strict=True):
         number = citation.field("article")
-        if citation.kind != "provision" or not number:
-            continue
         instrument = (
-            _instrument_of_provision(text, citation.span, mentions)
+            of_list
             or own
             or _instrument_earlier_in_sentence(citation.span, mentions, sentences)
+            or monitored
         )
         if instrument is None:
             continue
@@ -192,6 +198,32 @@ def _provisions(
         )
         found.append(Mention(citation.span, key, "provision", citation.text, "citation"))
     return entities, found
+
+
+def _list_instruments(
+    text: str, articles: Sequence[Citation], named: list[str | None]
+) -> list[str | None]:
+    """``articles 6, 7 and 13 of the Covenant``: every article of a list belongs to the
+    instrument its last item names."""
+    result = list(named)
+    run: list[int] = []
+    for index in range(len(articles) + 1):
+        joined = (
+            index < len(articles)
+            and run
+            and re.fullmatch(
+                r"\s?,?\s?(?:and\s|or\s)?",
+                text[articles[run[-1]].span.end : articles[index].span.start],
+            )
+        )
+        if joined:
+            run.append(index)
+            continue
+        owner = next((result[i] for i in reversed(run) if result[i]), None)
+        for i in run:
+            result[i] = result[i] or owner
+        run = [index]
+    return result
 
 
 def _instrument_of_provision(text: str, span: Span, mentions: Sequence[Mention]) -> str | None:
@@ -376,6 +408,13 @@ def _entities(
                 mention.key, mention.category, mention.label, _local_type(mention), mention.span
             )
     entities.update(provisions)
+    for provision in provisions.values():
+        # "(arts. 2 and 16)" of the treaty a named body monitors: that treaty, though unnamed
+        entry = gaz.entries.get(provision.part_of or "")
+        if entry is not None and entry.key not in entities:
+            entities[entry.key] = Entity(
+                entry.key, entry.category, entry.label, entry.rdf_type, provision.span
+            )
     entities.update(cited)
     entities.update(groups.entities)
     return tuple(sorted(entities.values(), key=lambda e: e.key))

@@ -87,6 +87,14 @@ def _monitored_treaties(
     return tuple(dict.fromkeys(t for body in bodies for t in monitored.get(body, ())))
 
 
+def monitored_treaty(
+    mentions: Sequence[Mention], monitored: dict[str, tuple[str, ...]]
+) -> str | None:
+    """The one treaty monitored by the treaty bodies the document names, if only one."""
+    treaties = _monitored_treaties(mentions, monitored)
+    return treaties[0] if len(treaties) == 1 else None
+
+
 def _is_bare(match: re.Match[str]) -> bool:
     return match.group("det").lower() == "the" and match.group("year") is None
 

@@ -119,3 +119,33 @@ def test_a_procedural_sentence_of_a_upr_report_is_no_duty(extract_fictional: Ext
     assert [action for _, action, _ in found] == [
         "Ratify the Convention on the Rights of Sylvanians"
     ]
+
+
+def test_every_article_of_a_list_belongs_to_the_instrument_named_after_it(
+    extract_fictional: Extract,
+) -> None:
+    text = (
+        "Freedonia should bring its law into line with articles 6, 7 and 13 of the Convention"
+        " on the Rights of Sylvanians."
+    )
+    provisions = [m.key for m in extract_fictional(text).mentions if m.category == "provision"]
+    assert [p.rsplit("#", 1)[-1] for p in provisions] == ["article-6", "article-7", "article-13"]
+    assert {p.split("#", 1)[0].rsplit("/", 1)[-1] for p in provisions} == {
+        "sylvanian-rights-convention"
+    }
+
+
+def test_bare_articles_in_a_treaty_body_document_belong_to_the_treaty_it_monitors(
+    extract_fictional: Extract,
+) -> None:
+    text = (
+        "The Committee on Sylvanian Rights reviewed the second periodic report of Freedonia.\n\n"
+        "Freedonia should end solitary confinement (arts. 2 and 16).\n"
+    )
+    x = extract_fictional(text)
+    provisions = [m.key for m in x.mentions if m.category == "provision"]
+    assert [p.rsplit("/", 1)[-1] for p in provisions] == [
+        "sylvanian-rights-convention#article-2",
+        "sylvanian-rights-convention#article-16",
+    ]
+    assert any(e.key.endswith("/sylvanian-rights-convention") for e in x.entities)
