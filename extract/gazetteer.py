@@ -72,10 +72,11 @@ class _Node:
 
 @dataclass
 class Gazetteer:
-    """A token trie over vocabulary labels; ``demonyms`` maps an adjective to its state entry."""
+    """A token trie over vocabulary labels; ``demonyms`` maps an adjective's tokens to its state
+    entry (``("Bissau", "-", "Guinean")``)."""
 
     root: _Node = field(default_factory=_Node)
-    demonyms: dict[str, Entry] = field(default_factory=dict)
+    demonyms: dict[tuple[str, ...], Entry] = field(default_factory=dict)
     entries: dict[str, Entry] = field(default_factory=dict)
     protocols: dict[str, str] = field(default_factory=dict)  # treaty key -> its protocol's key
     monitored: dict[str, tuple[str, ...]] = field(default_factory=dict)  # body -> its treaties
@@ -139,7 +140,7 @@ def gazetteer_from_graph(graph: Graph) -> Gazetteer:
             for label in graph.objects(subject, prop):
                 gaz.add(str(label), entry)
         for demonym in graph.objects(subject, DG.demonym):
-            gaz.demonyms[str(demonym)] = entry
+            gaz.demonyms[token_words(str(demonym))] = entry
     return gaz
 
 
@@ -187,12 +188,12 @@ def _with_long_organ(tokens: list[Token], after: int) -> int:
 def _demonym_at(
     text: str, gaz: Gazetteer, tokens: list[Token], i: int
 ) -> tuple[Mention, int] | None:
-    """``Freedonian government``: a demonym (one or two words) followed by an organ noun; the
+    """``Freedonian government``: a demonym (of up to three tokens) followed by an organ noun; the
     mention and the index after it."""
     if _after_region_prefix(tokens, i):
         return None
-    for width in (2, 1):
-        adjective = " ".join(t.text for t in tokens[i : i + width])
+    for width in (3, 2, 1):
+        adjective = tuple(t.text for t in tokens[i : i + width])
         entry = gaz.demonyms.get(adjective) if i + width < len(tokens) else None
         end = _organ_end(tokens, i + width) if entry is not None else None
         if entry is not None and end is not None:
