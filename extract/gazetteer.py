@@ -162,7 +162,7 @@ def find_mentions(text: str, gaz: Gazetteer, spans: Iterable[Span]) -> tuple[Men
 def _mentions_in(text: str, gaz: Gazetteer, tokens: list[Token]) -> Iterator[Mention]:
     i = 0
     while i < len(tokens):
-        hit = gaz.longest_at(tokens, i)
+        hit = None if _inside_symbol(tokens, i) else gaz.longest_at(tokens, i)
         if hit is not None:
             entry, after = hit
             if entry.category == "state":
@@ -177,6 +177,13 @@ def _mentions_in(text: str, gaz: Gazetteer, tokens: list[Token]) -> Iterator[Men
             yield mention
             continue
         i += 1
+
+
+def _inside_symbol(tokens: list[Token], i: int) -> bool:
+    """``FRA`` in ``CAT/C/FRA/CO/7`` is a part of a document symbol, not a name."""
+    if i < 2 or tokens[i - 1].text != "/":
+        return False
+    return tokens[i - 2].end == tokens[i - 1].start and tokens[i - 1].end == tokens[i].start
 
 
 def _with_long_organ(tokens: list[Token], after: int) -> int:

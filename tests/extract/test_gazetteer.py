@@ -83,6 +83,19 @@ ROWS = [
     ("Bissau-Guinean authorities", [("Bissau-Guinean authorities", f"{STATE}GNB")]),
     ("Latin American governments", []),
     ("the Inter-American system's courts", []),
+    # a label inside a document symbol is part of the symbol
+    ("see CAT/C/FRA/CO/7", [("CAT", f"{INSTRUMENT}cat")]),
+    ("the FRA report", [("FRA", f"{BODY}fra")]),
+    ("the OSCE/ODIHR mission", [("OSCE/ODIHR", f"{BODY}odihr")]),
+    (
+        "the Council of Europe Commissioner for Human Rights",
+        [
+            (
+                "Council of Europe Commissioner for Human Rights",
+                f"{BODY}coe-commissioner-for-human-rights",
+            )
+        ],
+    ),
     # without a demonym, organ nouns name no state
     ("border guards pushed them back", []),
     ("the coast guard", []),
