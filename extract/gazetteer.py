@@ -223,8 +223,15 @@ def _organ_end(tokens: list[Token], i: int) -> int | None:
     widest = min(max(map(len, phrases), default=0), len(tokens) - i)
     for width in range(widest, 0, -1):
         if tuple(t.text.lower() for t in tokens[i : i + width]) in phrases:
-            return i + width
+            return None if _names_a_body(tokens[i + width - 1]) else i + width
     return None
+
+
+def _names_a_body(head: Token) -> bool:
+    """``the Freedonian Parliament``, ``the Freedonian Home Office``: a capitalised body head
+    makes the phrase the name of a body of its own, which the fallback stage finds."""
+    lex = lexicon()
+    return head.text in lex.words("body_heads") | lex.words("single_word_bodies")
 
 
 @lru_cache(maxsize=1)
