@@ -2,7 +2,9 @@
 
 Labels of three or more words match case-insensitively (titles vary in capitalisation); shorter
 labels match with their exact capitals, so "Chad" the state is never "chad", nor "US" "us".
-A demonym names its state only before an organ noun ("the Freedonian government").
+A demonym names its state only before an organ noun ("the Freedonian government", "the
+Freedonian coast guard"); a state's name before an organ noun of two or more words ("Freedonia
+border police") is taken together with it, since later stages see only a one-word organ after it.
 """
 
 from __future__ import annotations
@@ -32,6 +34,25 @@ _CATEGORY_BY_CLASS: dict[str, MentionCategory] = {
     "ActorGroup": "group",
 }
 _CASE_FREE_WORDS = 3
+# "Latin American", "Inter-American", "Afro-Caribbean": the adjective names a region, not a state.
+_REGION_PREFIXES = frozenset(
+    {
+        "Latin",
+        "Central",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Pan",
+        "Anglo",
+        "Afro",
+        "Inter",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -51,10 +72,11 @@ class _Node:
 
 @dataclass
 class Gazetteer:
-    """A token trie over vocabulary labels; ``demonyms`` maps an adjective to its state entry."""
+    """A token trie over vocabulary labels; ``demonyms`` maps an adjective's tokens to its state
+    entry (``("Bissau", "-", "Guinean")``)."""
 
     root: _Node = field(default_factory=_Node)
-    demonyms: dict[str, Entry] = field(default_factory=dict)
+    demonyms: dict[tuple[str, ...], Entry] = field(default_factory=dict)
     entries: dict[str, Entry] = field(default_factory=dict)
     protocols: dict[str, str] = field(default_factory=dict)  # treaty key -> its protocol's key
     monitored: dict[str, tuple[str, ...]] = field(default_factory=dict)  # body -> its treaties
@@ -118,7 +140,7 @@ def gazetteer_from_graph(graph: Graph) -> Gazetteer:
             for label in graph.objects(subject, prop):
                 gaz.add(str(label), entry)
         for demonym in graph.objects(subject, DG.demonym):
-            gaz.demonyms[str(demonym)] = entry
+            gaz.demonyms[token_words(str(demonym))] = entry
     return gaz
 
 
@@ -140,33 +162,81 @@ def find_mentions(text: str, gaz: Gazetteer, spans: Iterable[Span]) -> tuple[Men
 def _mentions_in(text: str, gaz: Gazetteer, tokens: list[Token]) -> Iterator[Mention]:
     i = 0
     while i < len(tokens):
-        hit = gaz.longest_at(tokens, i)
+        hit = None if _inside_symbol(tokens, i) else gaz.longest_at(tokens, i)
         if hit is not None:
             entry, after = hit
+            if entry.category == "state":
+                after = _with_long_organ(tokens, after)
             span = Span(tokens[i].start, tokens[after - 1].end)
             yield Mention(span, entry.key, entry.category, span.of(text), "label")
             i = after
             continue
         demonym = _demonym_at(text, gaz, tokens, i)
         if demonym is not None:
-            yield demonym
-            i += 2
+            mention, i = demonym
+            yield mention
             continue
         i += 1
 
 
-def _demonym_at(text: str, gaz: Gazetteer, tokens: list[Token], i: int) -> Mention | None:
-    """``Freedonian government``: a demonym (one or two words) followed by an organ noun."""
-    organs = lexicon().words("state_organ_nouns")
-    for width in (2, 1):
-        if i + width >= len(tokens):
-            continue
-        adjective = " ".join(t.text for t in tokens[i : i + width])
-        entry = gaz.demonyms.get(adjective)
-        if entry is not None and tokens[i + width].text.lower() in organs:
-            span = Span(tokens[i].start, tokens[i + width].end)
-            return Mention(span, entry.key, entry.category, span.of(text), "demonym")
+def _inside_symbol(tokens: list[Token], i: int) -> bool:
+    """``FRA`` in ``CAT/C/FRA/CO/7`` is a part of a document symbol, not a name."""
+    if i < 2 or tokens[i - 1].text != "/":
+        return False
+    return tokens[i - 2].end == tokens[i - 1].start and tokens[i - 1].end == tokens[i].start
+
+
+def _with_long_organ(tokens: list[Token], after: int) -> int:
+    """The end of ``Freedonia coast guard``: past an organ noun of two or more words."""
+    end = _organ_end(tokens, after)
+    return end if end is not None and end - after >= 2 else after
+
+
+def _demonym_at(
+    text: str, gaz: Gazetteer, tokens: list[Token], i: int
+) -> tuple[Mention, int] | None:
+    """``Freedonian government``: a demonym (of up to three tokens) followed by an organ noun; the
+    mention and the index after it."""
+    if _after_region_prefix(tokens, i):
+        return None
+    for width in (3, 2, 1):
+        adjective = tuple(t.text for t in tokens[i : i + width])
+        entry = gaz.demonyms.get(adjective) if i + width < len(tokens) else None
+        end = _organ_end(tokens, i + width) if entry is not None else None
+        if entry is not None and end is not None:
+            span = Span(tokens[i].start, tokens[end - 1].end)
+            return Mention(span, entry.key, entry.category, span.of(text), "demonym"), end
     return None
+
+
+def _after_region_prefix(tokens: list[Token], i: int) -> bool:
+    if i == 0:
+        return False
+    before = tokens[i - 1]
+    attached = before.text == "-" and before.end == tokens[i].start
+    return attached or before.text in _REGION_PREFIXES
+
+
+def _organ_end(tokens: list[Token], i: int) -> int | None:
+    """The index after the longest state organ noun at token ``i`` (``police``, ``coast guard``)."""
+    phrases = _organ_phrases()
+    widest = min(max(map(len, phrases), default=0), len(tokens) - i)
+    for width in range(widest, 0, -1):
+        if tuple(t.text.lower() for t in tokens[i : i + width]) in phrases:
+            return None if _names_a_body(tokens[i + width - 1]) else i + width
+    return None
+
+
+def _names_a_body(head: Token) -> bool:
+    """``the Freedonian Parliament``, ``the Freedonian Home Office``: a capitalised body head
+    makes the phrase the name of a body of its own, which the fallback stage finds."""
+    lex = lexicon()
+    return head.text in lex.words("body_heads") | lex.words("single_word_bodies")
+
+
+@lru_cache(maxsize=1)
+def _organ_phrases() -> frozenset[tuple[str, ...]]:
+    return frozenset(token_words(noun) for noun in lexicon().lower_words("state_organ_nouns"))
 
 
 def entity_for(entry: Entry) -> Entity:

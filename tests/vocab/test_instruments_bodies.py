@@ -141,7 +141,92 @@ LABEL_CASES = [
     ("Organization for Security and Cooperation in Europe", "body/osce"),
     ("OAS", "body/oas"),
     ("AICHR", "body/aichr"),
+    # treaty bodies and the UN human-rights offices
+    ("CCPR", "body/human-rights-committee"),
+    ("High Commissioner for Human Rights", "body/ohchr"),
+    ("UN High Commissioner for Human Rights", "body/ohchr"),
+    ("UN Refugee Agency", "body/unhcr"),
+    ("UPR Working Group", "body/upr-working-group"),
+    ("UNODC", "body/unodc"),
+    ("UN Women", "body/un-women"),
+    ("IMO", "body/imo"),
+    # thematic special procedures by mandate
+    ("Special Rapporteur on the human rights of migrants", "body/sr-migrants"),
+    (
+        "Special Rapporteur on torture and other cruel, inhuman or degrading treatment"
+        " or punishment",
+        "body/sr-torture",
+    ),
+    (
+        "Special Rapporteur on the situation of human rights defenders",
+        "body/sr-human-rights-defenders",
+    ),
+    ("Working Group on Arbitrary Detention", "body/wgad"),
+    ("Working Group on Enforced or Involuntary Disappearances", "body/wgeid"),
+    ("Independent Expert on sexual orientation and gender identity", "body/ie-sogi"),
+    ("Special Rapporteur on contemporary forms of slavery", "body/sr-slavery"),
+    ("Special Rapporteur on the right to education", "body/sr-education"),
+    ("Working Group on Business and Human Rights", "body/wg-business"),
+    # the European Union
+    ("European Central Bank", "body/ecb"),
+    ("European Court of Auditors", "body/european-court-of-auditors"),
+    ("Frontex", "body/frontex"),
+    ("European Border and Coast Guard Agency", "body/frontex"),
+    ("EUAA", "body/euaa"),
+    ("EASO", "body/euaa"),
+    ("FRA", "body/fra"),
+    ("Fundamental Rights Agency", "body/fra"),
+    ("Europol", "body/europol"),
+    ("Eurojust", "body/eurojust"),
+    ("eu-LISA", "body/eu-lisa"),
+    ("ECJ", "body/cjeu"),
+    # the Council of Europe, the OSCE, the African Union
+    ("Committee of Ministers", "body/committee-of-ministers"),
+    ("PACE", "body/pace"),
+    ("Council of Europe Commissioner for Human Rights", "body/coe-commissioner-for-human-rights"),
+    ("Commissioner for Human Rights", "body/coe-commissioner-for-human-rights"),
+    ("CoE Commissioner", "body/coe-commissioner-for-human-rights"),
+    ("CPT", "body/cpt"),
+    ("ECRI", "body/ecri"),
+    ("GRETA", "body/greta"),
+    ("ODIHR", "body/odihr"),
+    ("OSCE/ODIHR", "body/odihr"),
+    ("ACERWC", "body/acerwc"),
+    # non-governmental and humanitarian organisations
+    ("Amnesty International", "body/amnesty-international"),
+    ("HRW", "body/human-rights-watch"),
+    ("International Commission of Jurists", "body/international-commission-of-jurists"),
+    ("FIDH", "body/fidh"),
+    ("OMCT", "body/omct"),
+    ("Doctors Without Borders", "body/msf"),
+    ("Médecins Sans Frontières", "body/msf"),
+    ("Norwegian Refugee Council", "body/norwegian-refugee-council"),
+    ("Danish Refugee Council", "body/danish-refugee-council"),
+    ("ECRE", "body/ecre"),
+    ("Caritas", "body/caritas"),
+    ("Sea-Watch", "body/sea-watch"),
+    ("SOS Méditerranée", "body/sos-mediterranee"),
+    ("Reporters Without Borders", "body/reporters-without-borders"),
+    ("UPR Info", "body/upr-info"),
+    ("ISHR", "body/ishr"),
+    ("Global Detention Project", "body/global-detention-project"),
 ]
+
+# Acronyms and short names that clash with another thing, left out on purpose.
+CLASHING_LABELS = (
+    "Commissioner",
+    "the Commissioner",
+    "Parliamentary Assembly",
+    "Amnesty",
+    "Article 19",
+    "ARTICLE 19",
+    "Red Cross",
+    "DRC",
+    "GDP",
+    "ECA",
+    "ILC",
+    "Court of Justice",
+)
 
 
 def normalise(label: str) -> str:
@@ -275,6 +360,17 @@ def test_no_two_entries_share_a_label(entry_by_label: dict[str, set[str]]) -> No
 @pytest.mark.parametrize("label", GENERIC_LABELS)
 def test_generic_references_are_not_labels(label: str, entry_by_label: dict[str, set[str]]) -> None:
     assert normalise(label) not in entry_by_label
+
+
+@pytest.mark.parametrize("label", CLASHING_LABELS)
+def test_clashing_short_names_are_not_labels(
+    label: str, entry_by_label: dict[str, set[str]]
+) -> None:
+    assert normalise(label) not in entry_by_label
+
+
+def test_icj_is_only_the_court(entry_by_label: dict[str, set[str]]) -> None:
+    assert entry_by_label["icj"] == {"body/icj"}
 
 
 @pytest.mark.parametrize("prop", LINK_PROPERTIES, ids=lambda p: str(p).rsplit("#", 1)[-1])
