@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from dutygraph.extract import drafting
 from dutygraph.extract.ir import (
     Block,
     Entity,
@@ -45,8 +46,10 @@ class Context:
     mentions: Sequence[Mention]
     groups: Groups
     note_bases: dict[int, tuple[str, ...]]
-    article_of_heading: dict[int, str] = field(default_factory=dict)
+    article_of_heading: dict[int, str] = field(default_factory=dict)  # heading line end -> article
     legal_text: bool = False  # a treaty or statute speaking for itself, not a report about one
+    own_instrument: str | None = None
+    statute: bool = False  # a state's own law (its bearerless duties are the State's)
 
     def mentions_in(self, span: Span) -> list[Mention]:
         return [m for m in self.mentions if span.contains(m.span)]
@@ -73,6 +76,8 @@ def relate(
         _memberships(ctx, sentence, found)
         before = len(found.statements)
         _statements(ctx, sentence, found)
+        if len(found.statements) == before:
+            _list_item(ctx, sentence, found)
         if len(found.statements) == before:
             _imperative(ctx, sentence, found)
         _obligation_phrases(ctx, sentence, found)
@@ -209,7 +214,7 @@ def _is_conditional(text: str, subject: Span) -> bool:
 
 
 def _action_span(text: str, start: int, end: int) -> Span | None:
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] in ",;"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ";,.:-\u2014"):
         end -= 1
@@ -229,11 +234,8 @@ def _statement_for(
     if cue.name in {"incumbent", "directive"}:
         bearers, action = _bearer_after_cue(ctx, rest)
     else:
-        bearers = resolve_subject(ctx.text, subject, ctx.mentions_in(subject), ctx.groups)
-        if bearers == INHERIT:
-            bearers = _antecedent_in_sentence(ctx, sentence, subject) or previous
-        if not bearers and _PASSIVE.match(rest.of(ctx.text)):
-            bearers = _heading_addressee(ctx, sentence)
+        subject = drafting.clause_subject(ctx, subject)
+        bearers = _subject_bearers(ctx, sentence, subject, rest, previous, cue)
     if not bearers or action is None:
         return None
     issuer = _directive_issuer(ctx, subject) if cue.name == "directive" else None
@@ -241,7 +243,7 @@ def _statement_for(
     if kind == "Obligation" and re.match(r"\s*no\b", subject.of(ctx.text), re.I):
         kind = "Prohibition"
     span = Span(min(subject.start, hit.start), action.end)
-    bases = _bases(ctx, span)
+    bases = drafting.legal_bases(ctx, _bases(ctx, span))
     if cue.name == "directive":
         bases = tuple(dict.fromkeys((*bases, *_issuing_instruments(ctx, subject))))
     if _is_demand(ctx, hit, bases):
@@ -261,6 +263,26 @@ def _statement_for(
         beneficiaries=_beneficiaries(ctx, action),
         issuer=issuer,
     )
+
+
+def _subject_bearers(
+    ctx: Context,
+    sentence: Sentence,
+    subject: Span,
+    rest: Span,
+    previous: tuple[str, ...],
+    cue: Cue,
+) -> tuple[str, ...]:
+    # a right ("Everyone has the right to ...") is held by whom the subject names
+    drafted = None if cue.type == "Right" else drafting.legal_bearers(ctx, subject, rest)
+    if drafted is not None:
+        return drafted
+    bearers = resolve_subject(ctx.text, subject, ctx.mentions_in(subject), ctx.groups)
+    if bearers == INHERIT:
+        return _antecedent_in_sentence(ctx, sentence, subject) or previous
+    if not bearers and _PASSIVE.match(rest.of(ctx.text)):
+        bearers = _heading_addressee(ctx, sentence)
+    return bearers or drafting.office_or_role(ctx, subject)
 
 
 def _antecedent_in_sentence(ctx: Context, sentence: Sentence, subject: Span) -> tuple[str, ...]:
@@ -372,6 +394,27 @@ def _addressee_of(ctx: Context, heading: Span) -> tuple[str, ...]:
     return ()
 
 
+def _list_item(ctx: Context, sentence: Sentence, found: _Found) -> None:
+    """``an applicant shall—`` then ``(a) not leave the State ...``: each item is a duty of the
+    lead-in's bearer; an item that opens with ``not`` is a prohibition."""
+    item = drafting.list_item(ctx, sentence)
+    if item is None:
+        return
+    negative = re.search(r"\bnot\b", item.modal.of(ctx.text)) is not None
+    name = "shall-not" if negative else "shall"
+    cue = next(c for c in lexicon().cues() if c.name == name)
+    hit = _CueHit(item.modal.start, item.modal.end, cue)
+    previous = _previous_bearers(found, ctx, sentence)
+    made = _statement_for(ctx, sentence, hit, item.subject, item.item, previous)
+    if made is None:
+        return
+    if re.match(r"not\b", item.item.of(ctx.text)):
+        made = replace(made, type="Prohibition")
+    found.statements.append(
+        replace(made, span=_trimmed(ctx.text, sentence.span), action_lead=item.tail)
+    )
+
+
 def _imperative(ctx: Context, sentence: Sentence, found: _Found) -> None:
     """Under an addressee heading, ``Release all detainees.`` is a recommendation to it."""
     block = ctx.block_of(sentence)
@@ -459,9 +502,9 @@ def _bases(ctx: Context, span: Span) -> tuple[str, ...]:
 
 
 def _article_heading(ctx: Context, span: Span) -> str | None:
-    for index in sorted(ctx.article_of_heading, reverse=True):
-        if ctx.layout.blocks[index].span.end <= span.start:
-            return ctx.article_of_heading[index]
+    for end in sorted(ctx.article_of_heading, reverse=True):
+        if end <= span.start:
+            return ctx.article_of_heading[end]
     return None
 
 
