@@ -18,6 +18,7 @@ from dutygraph.extract.ir import (
     Span,
     Statement,
 )
+from dutygraph.extract.joined import split_joined
 from dutygraph.extract.lexicon import Cue, lexicon
 from dutygraph.extract.subjects import INHERIT, Groups, resolve_subject
 
@@ -83,7 +84,8 @@ def relate(
         _obligation_phrases(ctx, sentence, found)
         _customary(ctx, sentence, found)
         _soft_law(ctx, sentence, found)
-    return tuple(found.statements), tuple(found.parties), tuple(found.memberships)
+    statements = split_joined(ctx.text, found.statements)
+    return tuple(statements), tuple(found.parties), tuple(found.memberships)
 
 
 # --- normative statements ---------------------------------------------------------------
@@ -327,8 +329,13 @@ def _trimmed(text: str, span: Span) -> Span:
 def _bearer_after_cue(ctx: Context, rest: Span) -> tuple[tuple[str, ...], Span | None]:
     """``it is essential that Freedonia cease ...``, ``urging Freedonia to halt ...``."""
     segment = rest.of(ctx.text)
-    to = re.search(r",\s+to\s", segment) or _TO.search(segment)
-    if to is not None:
+    # "urges States to uphold X, ..., to identify Y": the first "to" ends the addressee unless
+    # a comma list of addressees ends in ", to" ("Calls upon A, B and C, to ...")
+    plain, comma = _TO.search(segment), re.search(r",\s+to\s", segment)
+    order = (plain, comma) if plain and "," not in segment[: plain.start()] else (comma, plain)
+    for to in order:
+        if to is None:
+            continue
         noun = Span(rest.start, rest.start + to.start())
         action = _action_span(ctx.text, rest.start + to.end(), rest.end)
         bearers = resolve_subject(ctx.text, noun, ctx.mentions_in(noun), ctx.groups)
