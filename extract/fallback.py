@@ -121,6 +121,14 @@ def _is_title_year(tokens: list[Token], i: int) -> bool:
     )
 
 
+def _is_law_year(previous: Token, token: Token) -> bool:
+    """A year right after a law's head noun is part of its title (``Fictland Residence Act
+    2015``), unlike a footnote number after a treaty's (``the Convention 3``)."""
+    return re.fullmatch(
+        r"(?:1[89]|20)\d\d", token.text
+    ) is not None and previous.text in lexicon().words("domestic_law_heads")
+
+
 def _capitalised_runs(tokens: list[Token]) -> Iterator[list[Token]]:
     """Maximal runs of capitalised words, joined by title function words and abbreviation dots."""
     function_words = lexicon().words("title_function_words")
@@ -132,6 +140,7 @@ def _capitalised_runs(tokens: list[Token]) -> Iterator[list[Token]]:
         if (
             _is_capitalised(token)
             or _is_title_year(tokens, i)
+            or (run and _is_law_year(run[-1], token))
             or (run and token.text == "." and len(run[-1].text) == 1 and _adjacent(run[-1], token))
             or (run and token.text in {"-", "\u2019"} and _adjacent(run[-1], token))
             or (

@@ -176,6 +176,7 @@ class Statement:
     concerns: tuple[str, ...] = ()
     urged_by: int | None = None  # index of the outer statement of a nested directive
     customary: bool = False
+    action_lead: Span | None = None  # a list's lead-in words that open each item's action
 
 
 @dataclass(frozen=True)

@@ -84,10 +84,12 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
         notes,
         articles,
         _is_legal_text(text, lay, own),
+        own,
+        _is_statute(own, mentions),
         subject_state(text, mentions),
     )
     statements, parties, memberships = relate(ctx)
-    statements = tuple(replace(s, action=s.action_span.of(doc.text)) for s in statements)
+    statements = tuple(replace(s, action=_action_text(doc.text, s)) for s in statements)
     author = _author(text, mentions)
     if author is not None:
         statements = tuple(_with_issuer(s, author) for s in statements)
@@ -105,6 +107,14 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
         statements,
         author,
     )
+
+
+def _action_text(text: str, statement: Statement) -> str:
+    """The action as the document writes it; an item of a list the lead-in's verb opens
+    (``shall have regard to:`` then ``(a) the information ...``) starts with that verb."""
+    action = statement.action_span.of(text)
+    lead = statement.action_lead
+    return f"{lead.of(text)} {action}" if lead is not None else action
 
 
 def _identify(mentions: Sequence[Mention], same: dict[str, str], gaz: Gazetteer) -> list[Mention]:
@@ -151,10 +161,12 @@ def _own_instrument(lay: Layout, mentions: Sequence[Mention]) -> str | None:
     """A text whose first block is an instrument's title is that instrument."""
     if not lay.blocks:
         return None
-    first = lay.blocks[0].span
+    block = lay.blocks[0].span
+    line = lay.masked[block.start : block.end].split("\n", 1)[0]
+    first = Span(block.start, block.start + len(line))
     for mention in mentions:
         if mention.category == "instrument" and first.contains(mention.span):
-            covered = len(mention.span) / max(1, len(lay.masked[first.start : first.end].strip()))
+            covered = len(mention.span) / max(1, len(line.strip()))
             return mention.key if covered > 0.8 else None
     return None
 
@@ -342,13 +354,20 @@ def _prefer_provisions(mentions: Sequence[Mention]) -> list[str]:
 
 
 def _article_headings(text: str, lay: Layout, own: str | None) -> dict[int, str]:
+    """Where each ``Article N`` heading line ends, and the provision it opens; a heading line
+    may stand inside a block when no blank line sets it apart."""
     if own is None:
         return {}
     result: dict[int, str] = {}
-    for index, block in enumerate(lay.blocks):
-        match = _ARTICLE_HEADING.match(block.span.of(text))
-        if block.kind == "heading" and match is not None:
-            result[index] = f"{own}#article-{match.group('number')}"
+    for block in lay.blocks:
+        if block.kind == "footnote":
+            continue
+        start = block.span.start
+        for line in block.span.of(text).split("\n"):
+            match = _ARTICLE_HEADING.match(line)
+            if match is not None:
+                result[start + len(line)] = f"{own}#article-{match.group('number')}"
+            start += len(line) + 1
     return result
 
 
@@ -361,6 +380,14 @@ def _is_legal_text(text: str, lay: Layout, own: str | None) -> bool:
         and re.match(r"\s*(?:§|Article|Section|Sec\.|Art\.)\s*\d", b.span.of(text))
     )
     return own is not None or sections >= 2
+
+
+def _is_statute(own: str | None, mentions: Sequence[Mention]) -> bool:
+    """A text whose own instrument is a state's law (an Act, a Code), or that has none."""
+    if own is None:
+        return True
+    label = next((m.label for m in mentions if m.key == own), "")
+    return not own.startswith("http") and instrument_class(label) == "DomesticLaw"
 
 
 def _author(text: str, mentions: Sequence[Mention]) -> str | None:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from dutygraph.extract import drafting
 from dutygraph.extract.attribution import after_dateline, attribution_start, speaker
 from dutygraph.extract.ir import (
     Block,
@@ -18,6 +19,7 @@ from dutygraph.extract.ir import (
     Span,
     Statement,
 )
+from dutygraph.extract.joined import split_joined
 from dutygraph.extract.lexicon import Cue, lexicon
 from dutygraph.extract.recommenders import trailing_recommenders
 from dutygraph.extract.subjects import INHERIT, Groups, resolve_subject
@@ -48,8 +50,10 @@ class Context:
     mentions: Sequence[Mention]
     groups: Groups
     note_bases: dict[int, tuple[str, ...]]
-    article_of_heading: dict[int, str] = field(default_factory=dict)
+    article_of_heading: dict[int, str] = field(default_factory=dict)  # heading line end -> article
     legal_text: bool = False  # a treaty or statute speaking for itself, not a report about one
+    own_instrument: str | None = None
+    statute: bool = False  # a state's own law (its bearerless duties are the State's)
     subject_state: str | None = None  # the one state the document is about, if any
 
     def mentions_in(self, span: Span) -> list[Mention]:
@@ -78,11 +82,14 @@ def relate(
         before = len(found.statements)
         _statements(ctx, sentence, found)
         if len(found.statements) == before:
+            _list_item(ctx, sentence, found)
+        if len(found.statements) == before:
             _imperative(ctx, sentence, found)
         _obligation_phrases(ctx, sentence, found)
         _customary(ctx, sentence, found)
         _soft_law(ctx, sentence, found)
-    return tuple(found.statements), tuple(found.parties), tuple(found.memberships)
+    statements = split_joined(ctx.text, found.statements)
+    return tuple(statements), tuple(found.parties), tuple(found.memberships)
 
 
 # --- normative statements ---------------------------------------------------------------
@@ -216,7 +223,7 @@ def _is_conditional(text: str, subject: Span) -> bool:
 
 
 def _action_span(text: str, start: int, end: int) -> Span | None:
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] in ",;"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ";,.:-\u2014"):
         end -= 1
@@ -243,11 +250,8 @@ def _statement_for(
     if cue.name in {"incumbent", "directive"}:
         bearers, action = _bearer_after_cue(ctx, rest)
     else:
-        bearers = resolve_subject(ctx.text, subject, ctx.mentions_in(subject), ctx.groups)
-        if bearers == INHERIT:
-            bearers = _antecedent_in_sentence(ctx, sentence, subject) or previous
-        if not bearers and _PASSIVE.match(rest.of(ctx.text)):
-            bearers = _heading_addressee(ctx, sentence)
+        subject = drafting.clause_subject(ctx, subject)
+        bearers = _subject_bearers(ctx, sentence, subject, rest, previous, cue)
     if not bearers or action is None:
         return None
     issuer = _directive_issuer(ctx, subject) if cue.name == "directive" else None
@@ -256,7 +260,7 @@ def _statement_for(
     if kind == "Obligation" and re.match(r"\s*no\b", subject.of(ctx.text), re.I):
         kind = "Prohibition"
     span = Span(min(subject.start, hit.start), action.end)
-    bases = _bases(ctx, span)
+    bases = drafting.legal_bases(ctx, _bases(ctx, span))
     if cue.name == "directive":
         bases = tuple(dict.fromkeys((*bases, *_issuing_instruments(ctx, subject))))
     if _is_demand(ctx, hit, bases):
@@ -276,6 +280,26 @@ def _statement_for(
         beneficiaries=_beneficiaries(ctx, action),
         issuer=issuer,
     )
+
+
+def _subject_bearers(
+    ctx: Context,
+    sentence: Sentence,
+    subject: Span,
+    rest: Span,
+    previous: tuple[str, ...],
+    cue: Cue,
+) -> tuple[str, ...]:
+    # a right ("Everyone has the right to ...") is held by whom the subject names
+    drafted = None if cue.type == "Right" else drafting.legal_bearers(ctx, subject, rest)
+    if drafted is not None:
+        return drafted
+    bearers = resolve_subject(ctx.text, subject, ctx.mentions_in(subject), ctx.groups)
+    if bearers == INHERIT:
+        return _antecedent_in_sentence(ctx, sentence, subject) or previous
+    if not bearers and _PASSIVE.match(rest.of(ctx.text)):
+        bearers = _heading_addressee(ctx, sentence)
+    return bearers or drafting.office_or_role(ctx, subject)
 
 
 def _antecedent_in_sentence(ctx: Context, sentence: Sentence, subject: Span) -> tuple[str, ...]:
@@ -321,8 +345,13 @@ def _trimmed(text: str, span: Span) -> Span:
 def _bearer_after_cue(ctx: Context, rest: Span) -> tuple[tuple[str, ...], Span | None]:
     """``it is essential that Freedonia cease ...``, ``urging Freedonia to halt ...``."""
     segment = rest.of(ctx.text)
-    to = re.search(r",\s+to\s", segment) or _TO.search(segment)
-    if to is not None:
+    # "urges States to uphold X, ..., to identify Y": the first "to" ends the addressee unless
+    # a comma list of addressees ends in ", to" ("Calls upon A, B and C, to ...")
+    plain, comma = _TO.search(segment), re.search(r",\s+to\s", segment)
+    order = (plain, comma) if plain and "," not in segment[: plain.start()] else (comma, plain)
+    for to in order:
+        if to is None:
+            continue
         noun = Span(rest.start, rest.start + to.start())
         action = _action_span(ctx.text, rest.start + to.end(), rest.end)
         bearers = resolve_subject(ctx.text, noun, ctx.mentions_in(noun), ctx.groups)
@@ -386,6 +415,27 @@ def _addressee_of(ctx: Context, heading: Span) -> tuple[str, ...]:
         bearers = resolve_subject(ctx.text, who, ctx.mentions_in(who), ctx.groups)
         return () if bearers == INHERIT else bearers
     return ()
+
+
+def _list_item(ctx: Context, sentence: Sentence, found: _Found) -> None:
+    """``an applicant shall—`` then ``(a) not leave the State ...``: each item is a duty of the
+    lead-in's bearer; an item that opens with ``not`` is a prohibition."""
+    item = drafting.list_item(ctx, sentence)
+    if item is None:
+        return
+    negative = re.search(r"\bnot\b", item.modal.of(ctx.text)) is not None
+    name = "shall-not" if negative else "shall"
+    cue = next(c for c in lexicon().cues() if c.name == name)
+    hit = _CueHit(item.modal.start, item.modal.end, cue)
+    previous = _previous_bearers(found, ctx, sentence)
+    made = _statement_for(ctx, sentence, hit, item.subject, item.item, previous)
+    if made is None:
+        return
+    if re.match(r"not\b", item.item.of(ctx.text)):
+        made = replace(made, type="Prohibition")
+    found.statements.append(
+        replace(made, span=_trimmed(ctx.text, sentence.span), action_lead=item.tail)
+    )
 
 
 def _imperative(ctx: Context, sentence: Sentence, found: _Found) -> None:
@@ -506,9 +556,9 @@ def _bases(ctx: Context, span: Span) -> tuple[str, ...]:
 
 
 def _article_heading(ctx: Context, span: Span) -> str | None:
-    for index in sorted(ctx.article_of_heading, reverse=True):
-        if ctx.layout.blocks[index].span.end <= span.start:
-            return ctx.article_of_heading[index]
+    for end in sorted(ctx.article_of_heading, reverse=True):
+        if end <= span.start:
+            return ctx.article_of_heading[end]
     return None
 
 
