@@ -113,6 +113,8 @@ class _Emitter:
             self.add(node, DG.articleNumber, Literal(entity.number or ""))
         if entity.adopted_by:
             self.add(node, DG.adoptedBy, self.iri(entity.adopted_by))
+        if entity.organ_of:
+            self.add(node, ORG.subOrganizationOf, self.iri(entity.organ_of))
         if entity.citation and entity.rdf_type != "Provision":
             self.add(node, DG.citation, Literal(entity.citation))
         if entity.span is not None and not entity.key.startswith("http"):

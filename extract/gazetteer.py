@@ -9,6 +9,7 @@ border police") is taken together with it, since later stages see only a one-wor
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -165,11 +166,13 @@ def _mentions_in(text: str, gaz: Gazetteer, tokens: list[Token]) -> Iterator[Men
         hit = None if _inside_symbol(tokens, i) else gaz.longest_at(tokens, i)
         if hit is not None:
             entry, after = hit
-            if entry.category == "state":
-                after = _with_long_organ(tokens, after)
-            span = Span(tokens[i].start, tokens[after - 1].end)
-            yield Mention(span, entry.key, entry.category, span.of(text), "label")
-            i = after
+            end = _with_long_organ(tokens, after) if entry.category == "state" else after
+            span = Span(tokens[i].start, tokens[end - 1].end)
+            if end > after and _is_body_organ(tokens, after, end):
+                yield organ_mention(text, span, entry.key)
+            else:
+                yield Mention(span, entry.key, entry.category, span.of(text), "label")
+            i = end
             continue
         demonym = _demonym_at(text, gaz, tokens, i)
         if demonym is not None:
@@ -205,6 +208,8 @@ def _demonym_at(
         end = _organ_end(tokens, i + width) if entry is not None else None
         if entry is not None and end is not None:
             span = Span(tokens[i].start, tokens[end - 1].end)
+            if _is_body_organ(tokens, i + width, end):
+                return organ_mention(text, span, entry.key), end
             return Mention(span, entry.key, entry.category, span.of(text), "demonym"), end
     return None
 
@@ -236,7 +241,26 @@ def _names_a_body(head: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _organ_phrases() -> frozenset[tuple[str, ...]]:
-    return frozenset(token_words(noun) for noun in lexicon().lower_words("state_organ_nouns"))
+    lex = lexicon()
+    nouns = lex.lower_words("state_organ_nouns") | lex.lower_words("state_body_nouns")
+    return frozenset(token_words(noun) for noun in nouns)
+
+
+@lru_cache(maxsize=1)
+def _body_phrases() -> frozenset[tuple[str, ...]]:
+    return frozenset(token_words(noun) for noun in lexicon().lower_words("state_body_nouns"))
+
+
+def _is_body_organ(tokens: list[Token], start: int, end: int) -> bool:
+    """``navy`` or ``border police``: an organ that is a body of its own, not the state."""
+    return tuple(t.text.lower() for t in tokens[start:end]) in _body_phrases()
+
+
+def organ_mention(text: str, span: Span, state: str) -> Mention:
+    """``the Freedonian navy``: a local body, an organ of the state it is named after."""
+    label = span.of(text)
+    key = "local:body:" + "-".join(re.sub(r"[^\w]+", " ", label.lower()).split())
+    return Mention(span, key, "body", label, "organ", organ_of=state)
 
 
 def entity_for(entry: Entry) -> Entity:

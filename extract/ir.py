@@ -125,6 +125,7 @@ class Mention:
     category: MentionCategory
     label: str
     via: str = "label"
+    organ_of: str | None = None  # for an organ named by its state (``the Freedonian navy``)
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,7 @@ class Entity:
     citation: str | None = None
     date: str | None = None
     adopted_by: str | None = None  # for instruments: the body that adopted it
+    organ_of: str | None = None  # for a state's organ: the state
 
 
 @dataclass(frozen=True)

@@ -430,6 +430,15 @@ def _entities(
             entities[mention.key] = Entity(
                 entry.key, entry.category, entry.label, entry.rdf_type, mention.span
             )
+        elif mention.via == "organ" and mention.organ_of is not None:
+            entities[mention.key] = Entity(
+                mention.key, "body", mention.label, "Body", mention.span, organ_of=mention.organ_of
+            )
+            state = gaz.entries.get(mention.organ_of)
+            if state is not None and state.key not in entities:
+                entities[state.key] = Entity(
+                    state.key, state.category, state.label, state.rdf_type, mention.span
+                )
         elif mention.via == "fallback":
             entities[mention.key] = Entity(
                 mention.key, mention.category, mention.label, _local_type(mention), mention.span

@@ -60,31 +60,43 @@ ROWS = [
     # a demonym names its state only before an organ noun
     ("the Freedonian government", [("Freedonian government", f"{STATE}XFD")]),
     ("Sylvanian authorities", [("Sylvanian authorities", f"{STATE}XSY")]),
-    ("the Ruritanian military", [("Ruritanian military", f"{STATE}XRU")]),
+    ("the Ruritanian military", [("Ruritanian military", "local:body:ruritanian-military")]),
     ("North Korean officials", [("North Korean officials", f"{STATE}PRK")]),
     # organ nouns of two or more words, after a demonym or a state's name
-    ("The Fictish coast guard intercepted a boat", [("Fictish coast guard", f"{STATE}XFL")]),
-    ("Fictish border guards", [("Fictish border guards", f"{STATE}XFL")]),
-    ("the Fictish home office", [("Fictish home office", f"{STATE}XFL")]),
-    ("the Fictish parliament", [("Fictish parliament", f"{STATE}XFL")]),
+    (
+        "The Fictish coast guard intercepted a boat",
+        [("Fictish coast guard", "local:body:fictish-coast-guard")],
+    ),
+    ("Fictish border guards", [("Fictish border guards", "local:body:fictish-border-guards")]),
+    ("the Fictish home office", [("Fictish home office", "local:body:fictish-home-office")]),
+    ("the Fictish parliament", [("Fictish parliament", "local:body:fictish-parliament")]),
     # a capitalised body head names a body of its own ("Fictish Parliament"), not the state
     ("the Fictish Parliament", []),
     ("the Fictish Home Office", []),
     ("the Fictish Supreme Court", []),
-    ("Fictish police", [("Fictish police", f"{STATE}XFL")]),
-    ("the Fictish navy", [("Fictish navy", f"{STATE}XFL")]),
-    ("the Fictish armed forces", [("Fictish armed forces", f"{STATE}XFL")]),
-    ("Fictland coast guard", [("Fictland coast guard", f"{STATE}XFL")]),
-    ("Old Fictland border police", [("Old Fictland border police", f"{STATE}XFL")]),
+    ("Fictish police", [("Fictish police", "local:body:fictish-police")]),
+    ("the Fictish navy", [("Fictish navy", "local:body:fictish-navy")]),
+    ("the Fictish armed forces", [("Fictish armed forces", "local:body:fictish-armed-forces")]),
+    ("Fictland coast guard", [("Fictland coast guard", "local:body:fictland-coast-guard")]),
+    (
+        "Old Fictland border police",
+        [("Old Fictland border police", "local:body:old-fictland-border-police")],
+    ),
     ("Fictland police", [("Fictland", f"{STATE}XFL")]),
     ("Fictland's coast", [("Fictland", f"{STATE}XFL")]),
-    ("The Hellenic Coast Guard rescued them", [("Hellenic Coast Guard", f"{STATE}GRC")]),
-    ("the Greek coast guard", [("Greek coast guard", f"{STATE}GRC")]),
-    ("Lithuanian border guards", [("Lithuanian border guards", f"{STATE}LTU")]),
+    (
+        "The Hellenic Coast Guard rescued them",
+        [("Hellenic Coast Guard", "local:body:hellenic-coast-guard")],
+    ),
+    ("the Greek coast guard", [("Greek coast guard", "local:body:greek-coast-guard")]),
+    (
+        "Lithuanian border guards",
+        [("Lithuanian border guards", "local:body:lithuanian-border-guards")],
+    ),
     ("the British Home Office", []),
-    ("the Maltese navy", [("Maltese navy", f"{STATE}MLT")]),
+    ("the Maltese navy", [("Maltese navy", "local:body:maltese-navy")]),
     ("the UK Home Office", [("UK", f"{STATE}GBR")]),
-    ("the UK border force", [("UK border force", f"{STATE}GBR")]),
+    ("the UK border force", [("UK border force", "local:body:uk-border-force")]),
     ("Bissau-Guinean authorities", [("Bissau-Guinean authorities", f"{STATE}GNB")]),
     ("Latin American governments", []),
     ("the Inter-American system's courts", []),
@@ -152,3 +164,19 @@ def test_entries_carry_category_and_class(fictional_gazetteer: Gazetteer) -> Non
 def test_a_graph_without_entries_gives_no_mentions() -> None:
     gaz = gazetteer_from_graph(Graph())
     assert find_mentions("Freedonia", gaz, [Span(0, 9)]) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("the Ruritanian military", "XRU"),
+        ("Fictland coast guard", "XFL"),
+        ("the Maltese navy", "MLT"),
+    ],
+)
+def test_an_organ_named_by_its_state_is_a_body_of_that_state(
+    text: str, state: str, fictional_gazetteer: Gazetteer
+) -> None:
+    (mention,) = find_mentions(text, fictional_gazetteer, [Span(0, len(text))])
+    assert (mention.category, mention.via) == ("body", "organ")
+    assert mention.organ_of == f"{STATE}{state}"
