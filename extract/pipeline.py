@@ -62,7 +62,9 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
         text, citations, [*mentions, *references], own, sentences
     )
     cited, cited_mentions = _cited_instruments(text, citations, mentions)
-    mentions = _sorted([*mentions, *references, *provision_mentions, *cited_mentions])
+    mentions = _sorted(
+        [*_outside(mentions, references), *references, *provision_mentions, *cited_mentions]
+    )
     mentions = _sorted([*mentions, *find_subject_state_references(text, mentions)])
     groups = Groups()
     notes = _note_bases(lay, mentions)
@@ -89,6 +91,15 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
         statements,
         author,
     )
+
+
+def _outside(mentions: Sequence[Mention], references: Sequence[Mention]) -> list[Mention]:
+    """Mentions less the fallback titles a reference contains (``its Optional Protocol``)."""
+    return [
+        m
+        for m in mentions
+        if m.via != "fallback" or not any(r.span.contains(m.span) for r in references)
+    ]
 
 
 def _identify(mentions: Sequence[Mention], same: dict[str, str], gaz: Gazetteer) -> list[Mention]:
