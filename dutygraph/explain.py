@@ -112,6 +112,11 @@ def _kind(graph: Graph, node: Node) -> str:
     return "Node"
 
 
+def _is_negated(graph: Graph, node: Node) -> bool:
+    value = graph.value(node, DG.negated)
+    return value is not None and bool(getattr(value, "value", False))
+
+
 def _label(graph: Graph, node: Node | None) -> str:
     if node is None:
         return ""
@@ -136,7 +141,8 @@ def _summary(graph: Graph, node: Node) -> str:
         date = graph.value(node, DG.date)
         when = f" ({date})" if date is not None else ""
         instrument = _label(graph, graph.value(node, DG.instrument))
-        return f"{_label(graph, state)} - {act} of {instrument}{when}"
+        denied = " (the text says it did not happen)" if _is_negated(graph, node) else ""
+        return f"{_label(graph, state)} - {act} of {instrument}{when}{denied}"
     return _label(graph, node)
 
 

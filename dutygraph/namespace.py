@@ -82,6 +82,7 @@ class DG(DefinedNamespace):
     action: URIRef
     trigger: URIRef
     date: URIRef
+    negated: URIRef
     dueDate: URIRef
     submissionDate: URIRef
     citation: URIRef

@@ -171,6 +171,8 @@ class _Emitter:
             self.add(node, DG.actionType, DG[fact.act])
             if fact.date:
                 self.add(node, DG.date, _date_literal(fact.date))
+            if fact.negated:
+                self.add(node, DG.negated, Literal(True))
             self.attribute(node)
             self.add(node, PROV.wasDerivedFrom, self.span(fact.span))
 

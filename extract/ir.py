@@ -146,6 +146,7 @@ class PartyFact:
     instrument: str
     act: str  # a TreatyActionScheme concept local name: Ratification, Accession, ...
     date: str | None = None  # "1982", "2001-08", "1954-04-22": what the text says, no more
+    negated: bool = False  # "is not a party to", "has yet to ratify": the act did not happen
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,32 @@ class Cue:
 
 @dataclass(frozen=True)
 class PartyCue:
+    """A party-status cue. ``acts`` picks the act by the words of the match's ``verb`` group
+    (``ratify`` -> Ratification), else ``act``. ``negated``: the cue itself denies the act
+    (``remains outside``); ``only_negated``: a base form (``ratify``) that states a fact only
+    when denied (``has yet to ratify``). ``state``: where the state is named: ``subject`` (the
+    clause's subject, or the main clause's after an opener such as ``As a party to X, ...``),
+    ``who`` (the regex's ``who`` group), ``by`` (right after the cue), ``possessive`` (right
+    before the cue's ``'s``), ``previous`` (the sentence's last fact, whose act is denied for
+    the instruments after the cue: ``has ratified X but not Y``). ``instruments``: ``after``
+    the cue, or ``before`` it."""
+
     name: str
     act: str
     regex: re.Pattern[str]
+    acts: tuple[tuple[str, str], ...] = ()
+    negated: bool = False
+    only_negated: bool = False
+    state: str = "subject"
+    instruments: str = "after"
+
+    def act_of(self, match: re.Match[str]) -> str:
+        verb = match.groupdict().get("verb")
+        if verb:
+            for word, act in self.acts:
+                if verb.lower().startswith(word):
+                    return act
+        return self.act
 
 
 @dataclass(frozen=True)
@@ -59,7 +82,19 @@ class Lexicon:
         return tuple(_compile(f["regex"]) for f in self.raw["filters"])
 
     def party_cues(self) -> tuple[PartyCue, ...]:
-        return tuple(PartyCue(p["name"], p["act"], _compile(p["regex"])) for p in self.raw["party"])
+        return tuple(
+            PartyCue(
+                p["name"],
+                p["act"],
+                _compile(p["regex"]),
+                tuple(p.get("acts", {}).items()),
+                p.get("negated", False),
+                p.get("only_negated", False),
+                p.get("state", "subject"),
+                p.get("instruments", "after"),
+            )
+            for p in self.raw["party"]
+        )
 
     def pattern(self, name: str) -> re.Pattern[str]:
         return _compile(self.raw[name]["regex"])

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from dutygraph.extract.ir import MembershipFact, Mention, PartyFact, Sentence, Span
-from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.lexicon import PartyCue, lexicon
 from dutygraph.extract.subjects import INHERIT, resolve_subject
 
 if TYPE_CHECKING:
@@ -15,7 +15,9 @@ if TYPE_CHECKING:
 
 
 def party_facts(ctx: Context, sentence: Sentence, found: _Found) -> None:
-    """The party-status facts ``sentence`` states, appended to ``found.parties``."""
+    """The party-status facts ``sentence`` states, appended to ``found.parties``: what a state
+    has done (``ratified``, ``is a party to``) and what it has not (``has yet to ratify``), never
+    what it is asked or expected to do (``should accede to``)."""
     hits = [
         (match, cue)
         for cue in lexicon().party_cues()
@@ -23,31 +25,48 @@ def party_facts(ctx: Context, sentence: Sentence, found: _Found) -> None:
     ]
     # in text order: a later verb may share the subject or the instrument of an earlier one
     for match, cue in sorted(hits, key=lambda hit: hit[0].start()):
-        _party_fact(ctx, sentence, match, cue.act, found)
+        _party_fact(ctx, sentence, match, cue, found)
 
 
 def _party_fact(
-    ctx: Context, sentence: Sentence, match: re.Match[str], act: str, found: _Found
+    ctx: Context, sentence: Sentence, match: re.Match[str], cue: PartyCue, found: _Found
 ) -> None:
     clause_start = _clause_floor(ctx.text, sentence.span.start, match.start())
     if _is_conditional(ctx.text, Span(clause_start, match.start())):
         return
-    if _is_denied(ctx.text, clause_start, match):
+    if _is_hypothetical(ctx.text, clause_start, match, cue):
         return
-    states = _party_states(ctx, sentence, clause_start, match, found)
-    instruments = instruments_after(ctx, match.end(), sentence.span.end)
-    date_from = instruments[-1].span.end if instruments else match.end()
-    instruments = (
-        instruments
-        or _relative_instrument(ctx, sentence, match.start())
-        or _pronoun_instrument(ctx, sentence, match.end(), found)
-    )
-    if not states or not instruments:
+    negated = cue.negated or _is_denied(ctx.text, clause_start, match)
+    if cue.only_negated and not negated:
         return
-    dates = _dates_of(ctx.text, instruments, date_from, sentence.span.end)
+    if cue.instruments == "before":
+        instruments = _instruments_before(ctx, clause_start, match.start())
+        date_from = match.end()
+    else:
+        instruments = instruments_after(ctx, match.end(), sentence.span.end)
+        date_from = instruments[-1].span.end if instruments else match.end()
+        instruments = (
+            instruments
+            or _relative_instrument(ctx, sentence, match.start())
+            or _pronoun_instrument(ctx, sentence, match.end(), found)
+        )
+    if not instruments or _asked_for(ctx.text, match, cue, instruments, sentence):
+        return
+    states = _party_states(ctx, sentence, clause_start, match, cue, instruments, found)
+    if not states:
+        return
+    if cue.instruments == "before":
+        dates = [_date_after(ctx.text, date_from, sentence.span.end)] * len(instruments)
+    else:
+        dates = _dates_of(ctx.text, instruments, date_from, sentence.span.end)
+    act = cue.act_of(match)
+    if cue.state == "previous":  # "has ratified X but not Y": the act of X, denied
+        act = _affirmed(found, sentence)[-1].act
     for state in states:
         for instrument, date in zip(instruments, dates, strict=True):
-            found.parties.append(PartyFact(sentence.span, state, instrument.key, act, date))
+            found.parties.append(
+                PartyFact(sentence.span, state, instrument.key, act, date, negated)
+            )
 
 
 def _dates_of(text: str, instruments: list[Mention], last_end: int, limit: int) -> list[str | None]:
@@ -96,12 +115,49 @@ def _facts_of(found: _Found, sentence: Sentence) -> list[PartyFact]:
     return [p for p in found.parties if p.span == sentence.span]
 
 
+def _affirmed(found: _Found, sentence: Sentence) -> list[PartyFact]:
+    """The positive party facts found so far in ``sentence``."""
+    return [p for p in _facts_of(found, sentence) if not p.negated]
+
+
 def _is_denied(text: str, floor: int, match: re.Match[str]) -> bool:
-    """``has not ratified``, ``has never signed``: no fact."""
+    """``has not ratified``, ``has never signed``, ``is not a party to``: a negative fact;
+    ``is not only a party to`` is none."""
     words = re.findall(r"[a-z]+", text[max(floor, match.start() - 16) : match.start()].lower())
     inside = re.findall(r"[a-z]+", match.group().lower())
     negators = lexicon().lower_words("negators")
-    return any(w in negators for w in words[-2:]) or ("not" in inside and "only" not in inside)
+    if words[-2:] == ["not", "only"]:
+        return False
+    return any(w in negators for w in words[-2:]) or (
+        bool({"not", "never"} & set(inside)) and "only" not in inside
+    )
+
+
+def _is_hypothetical(text: str, floor: int, match: re.Match[str], cue: PartyCue) -> bool:
+    """``should have ratified``, ``urged to become a party to``, ``will become a party to``: a
+    wish or an expectation, no fact either way."""
+    words = re.findall(r"[a-z]+", text[max(floor, match.start() - 24) : match.start()].lower())
+    modals = lexicon().lower_words("party_modals")
+    near = words[-2:] if cue.state != "possessive" else []
+    return any(w in modals for w in near) and words[-2:] != ["not", "only"]
+
+
+def _asked_for(
+    text: str, match: re.Match[str], cue: PartyCue, instruments: list[Mention], sentence: Sentence
+) -> bool:
+    """``calls for Freedonia's accession to X``, ``Freedonia's ratification of X would ...``: an
+    act named as a noun is a fact only when the sentence neither asks for it nor supposes it."""
+    if cue.state != "possessive" or cue.negated:
+        return False
+    before = re.findall(
+        r"[a-z]+", text[max(sentence.span.start, match.start() - 40) : match.start()].lower()
+    )
+    if any(w in lexicon().lower_words("party_requests") for w in before[-4:]):
+        return True
+    after = text[instruments[-1].span.end : sentence.span.end]
+    modals = lexicon().lower_words("party_modals") - {"to"}
+    words = re.findall(r"[a-z]+", re.sub(r"\([^)]*\)", " ", after).lower())
+    return any(w in modals for w in words[:5])
 
 
 def _clause_floor(text: str, floor: int, position: int) -> int:
@@ -110,33 +166,165 @@ def _clause_floor(text: str, floor: int, position: int) -> int:
     return floor + cut + 1 if cut >= 0 else floor
 
 
+# "has", "not", "also": words between a subject and its party-status verb
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:has|have|had|is|are|was|were|not|never|neither|also|already|yet|still|"
+    r"since|later|then|subsequently|only|both|\w+ly))+\s*$",
+    re.IGNORECASE,
+)
+_COORDINATED = re.compile(r"(?:,|\band|\bbut|\bor|\bnor)\s*$", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r"(?:,\s*(?:and|but|or|while|whereas|yet)\b|;)\s*", re.IGNORECASE)
+_OPENERS = frozenset(
+    {
+        "as",
+        "despite",
+        "notwithstanding",
+        "although",
+        "though",
+        "while",
+        "whilst",
+        "even",
+        "being",
+        "having",
+        "not",
+        "yet",
+        "since",
+        "because",
+        "after",
+        "formally",
+    }
+)
+_SUBORDINATOR = re.compile(
+    r"\s*(?:although|though|even\s+though|while|whilst|despite|since|because|as|given\s+that|"
+    r"whereas)\s+",
+    re.IGNORECASE,
+)
+
+
 def _party_states(
-    ctx: Context, sentence: Sentence, clause_start: int, match: re.Match[str], found: _Found
+    ctx: Context,
+    sentence: Sentence,
+    clause_start: int,
+    match: re.Match[str],
+    cue: PartyCue,
+    instruments: list[Mention],
+    found: _Found,
 ) -> tuple[str, ...]:
+    if cue.state == "previous":
+        same = _affirmed(found, sentence)
+        return (same[-1].state,) if same else ()
+    if cue.state == "who":
+        who = Span(match.start("who"), match.end("who"))
+        return _states_in(ctx, who, sentence)
+    if cue.state == "by":
+        return _states_right_after(ctx, match.end(), sentence.span.end)
+    if cue.state == "possessive":
+        named = [m for m in ctx.mentions_in(sentence.span) if m.span.end == match.start()]
+        return tuple(m.key for m in named if _is_state(m.key))
     before = [
         m for m in ctx.mentions_in(Span(clause_start, match.start())) if m.category == "state"
     ]
     if match.group().startswith(",") or "obligations" in match.group():
         return (before[-1].key,) if before else ()
-    if re.search(r"(?:,|\band)\s*$", ctx.text[clause_start : match.start()]):
+    head = ctx.text[clause_start : match.start()]
+    if _COORDINATED.search(_AUXILIARIES.sub("", head)) and not _OPENERS.issuperset(
+        w.lower() for w in re.findall(r"[A-Za-z]+", head)
+    ):
         # "X acceded to A in 1995 and ratified B": the verbs share the subject of the first
         same = _facts_of(found, sentence)
         if same:
             return (same[-1].state,)
-    subject = Span(clause_start, match.start())
+    if _OPENERS.issuperset(w.lower() for w in re.findall(r"[A-Za-z]+", head)):
+        # "As a party to X, Freedonia must ...": the main clause's subject
+        return _main_subject(ctx, sentence, instruments[-1].span.end, found)
+    subject = _subject_span(ctx.text, clause_start, match.start())
     keys = resolve_subject(ctx.text, subject, ctx.mentions_in(subject), ctx.groups)
     if keys == INHERIT:
-        return _last_state(found)
-    states = tuple(k for k in keys if k.startswith("http") and "/state/" in k)
+        return _salient_state(ctx, sentence, subject.start)
+    states = tuple(k for k in keys if _is_state(k))
     if states:
         return states
     return (before[0].key,) if before and match.group().lower().startswith("as ") else ()
 
 
-def _last_state(found: _Found) -> tuple[str, ...]:
-    if found.parties:
-        return (found.parties[-1].state,)
-    return ()
+def _subject_span(text: str, start: int, end: int) -> Span:
+    """The subject before a party-status verb, without its auxiliaries (``Freedonia has not``)
+    and an opening subordinator (``Although Freedonia``)."""
+    head = text[start:end]
+    end = start + len(_AUXILIARIES.sub("", head))
+    clauses = list(_NEW_CLAUSE.finditer(text, start, end))
+    if clauses:  # "Freedonia hosts many Sylvanians, and it ratified X": "it"
+        start = clauses[-1].end()
+    opener = _SUBORDINATOR.match(text, start, end)
+    return Span(opener.end() if opener else start, end)
+
+
+def _is_state(key: str) -> bool:
+    return key.startswith("http") and "/state/" in key
+
+
+def _states_in(ctx: Context, span: Span, sentence: Sentence) -> tuple[str, ...]:
+    """The states a relative clause's subject names (``to which Freedonia``); ``it``: the
+    salient one."""
+    keys = resolve_subject(ctx.text, span, ctx.mentions_in(span), ctx.groups)
+    if keys == INHERIT:
+        return _salient_state(ctx, sentence, span.start)
+    return tuple(k for k in keys if _is_state(k))
+
+
+def _states_right_after(ctx: Context, position: int, limit: int) -> tuple[str, ...]:
+    """``ratified by Freedonia and Sylvania``: the states named right after the cue, while only
+    ``and`` or commas join them; ``ratified by 150 States`` names none."""
+    states: list[str] = []
+    for mention in sorted(ctx.mentions_in(Span(position, limit)), key=lambda m: m.span):
+        if mention.span.start < position:
+            continue
+        gap = ctx.text[position : mention.span.start]
+        if re.fullmatch(r"\s*(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?", gap, re.I) is None:
+            break
+        if mention.category != "state" or not _is_state(mention.key):
+            break
+        states.append(mention.key)
+        position = mention.span.end
+    return tuple(dict.fromkeys(states))
+
+
+def _main_subject(
+    ctx: Context, sentence: Sentence, position: int, found: _Found
+) -> tuple[str, ...]:
+    """``As a party to X (since 1990), Freedonia must``: the subject after the opener's comma,
+    a state or ``it``."""
+    comma = ctx.text.find(",", position, sentence.span.end)
+    if comma < 0 or re.search(r"[;:]", ctx.text[position:comma]) or comma - position > 60:
+        return ()
+    start = comma + 1
+    pronoun = re.match(r"\s*(?:it|they)\b", ctx.text[start : sentence.span.end], re.I)
+    if pronoun is not None:
+        return _salient_state(ctx, sentence, sentence.span.start)
+    lead = re.match(
+        r"\s*(?:the\s+)?(?:(?:government|authorities|state)\s+of\s+(?:the\s+)?)?",
+        ctx.text[start : sentence.span.end],
+        re.I,
+    )
+    at = start + (lead.end() if lead else 0)
+    named = [m for m in ctx.mentions_in(sentence.span) if m.span.start == at]
+    return tuple(m.key for m in named if m.category == "state" and _is_state(m.key))
+
+
+def _salient_state(ctx: Context, sentence: Sentence, position: int) -> tuple[str, ...]:
+    """Whom ``it`` stands for: the one state named before it in the sentence, else the one
+    named in the previous sentence; none when two are named there."""
+    earlier = {
+        m.key for m in ctx.mentions_in(Span(sentence.span.start, position)) if m.category == "state"
+    }
+    if not earlier:
+        index = ctx.sentences.index(sentence)
+        if index == 0:
+            return ()
+        previous = ctx.sentences[index - 1]
+        earlier = {m.key for m in ctx.mentions_in(previous.span) if m.category == "state"}
+    states = {k for k in earlier if _is_state(k)}
+    return (states.pop(),) if len(states) == 1 and len(earlier) == 1 else ()
 
 
 def _date_after(text: str, start: int, limit: int) -> str | None:
@@ -177,6 +365,12 @@ def _iso_date(parts: dict[str, str | None]) -> str:
     if month:
         return f"{year}-{_MONTHS[month.lower()]:02d}"
     return str(year)
+
+
+def _last_state(found: _Found) -> tuple[str, ...]:
+    if found.parties:
+        return (found.parties[-1].state,)
+    return ()
 
 
 def memberships(ctx: Context, sentence: Sentence, found: _Found) -> None:
@@ -222,21 +416,58 @@ def instruments_after(ctx: Context, start: int, limit: int) -> list[Mention]:
     return result
 
 
+def _instruments_before(ctx: Context, floor: int, position: int) -> list[Mention]:
+    """``X and Y, both ratified by``, ``X, which was ratified by``: the instruments that end
+    right before the cue, while they are joined by ``and``/``,``; in text order."""
+    result: list[Mention] = []
+    end = position
+    mentions = sorted(ctx.mentions_in(Span(floor, position)), key=lambda m: m.span, reverse=True)
+    for mention in mentions:
+        if mention.span.end > end:
+            continue
+        gap = ctx.text[mention.span.end : end]
+        allowed = r"\s*(?:,?\s*(?:which|that)\s*)?" if not result else None
+        if allowed is not None and re.fullmatch(allowed, gap) is None:
+            break
+        if result and not _joins(gap, first=False):
+            break
+        if mention.category != "instrument":
+            break
+        if all(m.key != mention.key for m in result):
+            result.append(mention)
+        end = mention.span.start
+    return result[::-1]
+
+
 _JOINING_WORDS = frozenset(
-    {"and", "its", "the", "both", "as", "well", "of", "u.n.", "un", "in", "on", "since"}
+    {
+        "and",
+        "or",
+        "nor",
+        "its",
+        "the",
+        "both",
+        "as",
+        "well",
+        "of",
+        "u.n.",
+        "un",
+        "in",
+        "on",
+        "since",
+    }
 )
 
 
 def _joins(gap: str, first: bool) -> bool:
-    """Instruments of one list: ``X and its Protocol``, ``X in 1981 and its Protocol in 1990``."""
+    """Instruments of one list: ``X and its Protocol``, ``X in 1981 and its Protocol in 1990``,
+    ``X, Y(,) and Z``, ``X or Y``."""
     cleaned = re.sub(r"\([^)]*\)", " ", gap)
     cleaned = _DATE_WORDS.sub(" ", cleaned)
     words = re.findall(r"[\w'\u2019.]+", cleaned.lower())
     if first:
         return len(words) <= 4
-    return all(w in _JOINING_WORDS or w.isdigit() for w in words) and "," not in cleaned.replace(
-        ", and", ""
-    )
+    return all(w in _JOINING_WORDS or w.isdigit() for w in words)
 
 
 _DATE_WORDS = re.compile(

@@ -69,7 +69,9 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
         text, citations, [*mentions, *references], own, sentences, monitored
     )
     cited, cited_mentions = _cited_instruments(text, citations, mentions)
-    mentions = _sorted([*mentions, *references, *provision_mentions, *cited_mentions])
+    mentions = _sorted(
+        [*_outside(mentions, references), *references, *provision_mentions, *cited_mentions]
+    )
     mentions = _sorted([*mentions, *find_subject_state_references(text, mentions)])
     mentions = _sorted([*mentions, *find_salient_state_references(text, mentions)])
     groups = Groups()
@@ -115,6 +117,15 @@ def _action_text(text: str, statement: Statement) -> str:
     action = statement.action_span.of(text)
     lead = statement.action_lead
     return f"{lead.of(text)} {action}" if lead is not None else action
+
+
+def _outside(mentions: Sequence[Mention], references: Sequence[Mention]) -> list[Mention]:
+    """Mentions less the fallback titles a reference contains (``its Optional Protocol``)."""
+    return [
+        m
+        for m in mentions
+        if m.via != "fallback" or not any(r.span.contains(m.span) for r in references)
+    ]
 
 
 def _identify(mentions: Sequence[Mention], same: dict[str, str], gaz: Gazetteer) -> list[Mention]:

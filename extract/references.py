@@ -20,8 +20,9 @@ from dutygraph.extract.lexicon import lexicon
 
 _REFERENCE = re.compile(
     r"\b(?P<det>the\s+present|the|this|that|its|their)\s+(?:(?P<year>1[89]\d\d|20\d\d)\s+)?"
-    r"(?:U\.N\.\s+|UN\s+)?(?P<head>covenant|convention|protocol|treaty|agreement|charter|"
-    r"committee|declaration|commission|council|high\s+commissioner|special\s+rapporteur)s?\b"
+    r"(?:U\.N\.\s+|UN\s+)?(?P<qualifier>(?:optional|additional)\s+)?"
+    r"(?P<head>covenant|convention|protocol|treaty|agreement|charter|committee|declaration|"
+    r"commission|council|high\s+commissioner|special\s+rapporteur)s?\b"
     r"(?!\s+(?:on|of|relating|against|for)\s+[A-Z])",
     re.IGNORECASE,
 )
@@ -42,13 +43,19 @@ def find_references(
     ``labels`` gives each vocabulary key its preferred label (an acronym names a covenant too);
     ``monitored`` maps a treaty body to the treaties it monitors."""
     names = labels or {}
-    taken = [m.span for m in mentions]
+    # a fallback title inside a reference (``its Optional Protocol``) gives way to it
+    taken = [m.span for m in mentions if m.via != "fallback"]
+    titles = [m.span for m in mentions if m.via == "fallback"]
     monitoring = _monitored_treaties(mentions, monitored or {})
     found: list[Mention] = []
     for match in _REFERENCE.finditer(text):
         span = Span(match.start(), match.end())
         if any(span.overlaps(t) for t in taken):
             continue
+        if any(span.overlaps(t) and not span.contains(t) for t in titles):
+            continue
+        if match.group("qualifier") and match.group("det").lower() not in {"its", "their"}:
+            continue  # "its Optional Protocol" only: "the Optional Protocol" may be any one
         target = _resolve(match, sentences, [*mentions, *found], protocols, own_instrument, names)
         if target is None and _is_bare(match):
             target = _monitored_by_named_body(match, monitoring, names)

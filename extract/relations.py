@@ -30,6 +30,10 @@ _CONNECTOR = re.compile(
     r"(?:;|,\s*(?:and|but|or|while|whereas)\b|\band\b|\bor\b|\bthat\b)\s*", re.I
 )
 _CONTRAST = re.compile(r",\s*(?:but|yet)\s+", re.I)
+# a concessive opener is a subordinate clause: the main clause starts after its last comma
+_CONCESSION = re.compile(
+    r"\s*(?:although|though|even\s+though|while|whilst|despite|notwithstanding)\b.*,", re.I | re.S
+)
 _PASSIVE = re.compile(
     r"^(?:also\s+|further\s+|then\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|ld|nt)\b"
 )
@@ -166,6 +170,9 @@ def _clause_bounds(
         contrast = list(_CONTRAST.finditer(segment, semicolon + 1))
         if contrast:  # "X has not ratified Y, but it must ...": the clause after "but"
             return floor + contrast[-1].end(), floor + contrast[-1].start()
+        concession = _CONCESSION.match(segment)
+        if concession and semicolon < 0:  # "Although X is not a party to Y, it is bound ..."
+            return floor + concession.end(), floor + concession.end()
         return (floor + semicolon + 1, floor + semicolon) if semicolon >= 0 else (floor, floor)
     said = attribution_start(ctx.text, floor, hits[k].start)
     if said is not None:  # "X must act, the expert said, urging Y to ...": the tail divides them

@@ -3,7 +3,8 @@
 #   provisions. The derived duty is a new statement: same type and action, bearer the state,
 #   force Binding, basis the provision (or treaty), dg:inferredBy this rule, dg:derivedFrom the
 #   party-status act and the group duty, and as evidence (prov:wasDerivedFrom) the passage that
-#   states the party status (a dated act when there is one).
+#   states the party status (a dated act when there is one; never an act the text says did not
+#   happen, dg:negated true).
 # Legal reading: pacta sunt servanda (VCLT art. 26): a treaty binds its parties; a duty stated
 #   for "the Contracting States" of a treaty, or a norm the text says a treaty article
 #   articulates (Article 33 non-refoulement), binds each party as a treaty duty.
@@ -38,6 +39,7 @@ WHERE {
       ?state dg:partyTo ?treaty .
       ?candidate a dg:TreatyAction ; prov:wasAssociatedWith ?state ; dg:instrument ?treaty ;
                  prov:wasDerivedFrom ?span .
+      FILTER NOT EXISTS { ?candidate dg:negated true }
       OPTIONAL { ?candidate dg:date ?date }
     }
     GROUP BY ?state ?treaty

@@ -21,7 +21,7 @@ from dutygraph.namespace import DG, NIF
 NAMED_QUERY_COLUMNS = {
     "duties": "bearer,bearer_iri,kind,action,basis,basis_iri,evidence,source,start,end,derivation",
     "instruments": "instrument_iri,label,type,citation,date",
-    "parties": "state,state_iri,instrument,instrument_iri,relation,date,evidence",
+    "parties": "state,state_iri,instrument,instrument_iri,relation,date,evidence,status",
     "actors": "actor_iri,label,type",
     "provisions": "provision_iri,label,instrument_iri,instrument",
 }

@@ -434,7 +434,7 @@ PARTY_ROWS = [
         "The Freedonian government ratified the Convention on the Rights of Sylvanians in 1981.",
         [("XFD", CONVENTION, "Ratification", "1981")],
     ),
-    ("Freedonia is not a party to the Convention on the Rights of Sylvanians.", []),
+    # "is not a party to": a negative fact, in tests/extract/test_parties.py
     (
         "Freedonia and Sylvania were asked about the Convention on the Rights of Sylvanians, but"
         " neither said whether they have signed that treaty.",

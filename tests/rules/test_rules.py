@@ -69,6 +69,45 @@ def test_a_later_denunciation_undoes_the_party_status() -> None:
     assert not _party(_inferred(denounced))
 
 
+NEGATED = " ; dg:negated true ; prov:wasDerivedFrom ex:span1 ."
+
+
+@pytest.mark.parametrize("act", ["Ratification", "Accession", "Succession", "ConsentToBeBound"])
+def test_a_negated_act_makes_no_party_and_owes_no_duty(act: str, tmp_path: Path) -> None:
+    """``Freedonia is not a party to the pact``, ``has yet to ratify it``: never a party."""
+    denied = ACT.replace("{act}", act).replace(" ; prov:wasDerivedFrom ex:span1 .", NEGATED)
+    dataset = _inferred(denied + GROUP_DUTY.replace("{force}", "Binding"))
+    assert not _party(dataset)
+    assert _derived(dataset) == []
+    assert not _party(_in_store(dataset, tmp_path))
+
+
+def test_a_negated_act_beside_a_stated_one_is_never_the_evidence() -> None:
+    """Party by one passage, denied by another (``has not ratified``, then ``acceded``): the
+    derived duty rests on the act that happened."""
+    denied = (
+        ACT.replace("{act}", "Ratification")
+        .replace("ex:act ", "ex:denied ")
+        .replace(' ; dg:date "1982"^^xsd:gYear', "")
+        .replace(" ; prov:wasDerivedFrom ex:span1 .", NEGATED.replace("span1", "span0"))
+    )
+    stated = ACT.replace("{act}", "Accession").replace(' ; dg:date "1982"^^xsd:gYear', "")
+    dataset = _inferred(denied + stated + GROUP_DUTY.replace("{force}", "Binding"))
+    (derived,) = _derived(dataset)
+    inferred = dataset.graph(INFERRED)
+    assert (derived, DG.derivedFrom, URIRef(EX + "act")) in inferred
+    assert (derived, DG.derivedFrom, URIRef(EX + "denied")) not in inferred
+
+
+def test_a_negated_denunciation_ends_no_party_status() -> None:
+    """``Freedonia has not withdrawn from the pact``: still a party."""
+    kept = ACT.replace("{act}", "Ratification") + (
+        "ex:exit a dg:TreatyAction ; prov:wasAssociatedWith ex:freedonia ; dg:instrument ex:pact ;"
+        ' dg:actionType dg:Denunciation ; dg:negated true ; dg:date "1999"^^xsd:gYear .'
+    )
+    assert _party(_inferred(kept))
+
+
 EXIT = """
 ex:exit{n} a dg:TreatyAction ; prov:wasAssociatedWith ex:freedonia ; dg:instrument ex:pact ;
     dg:actionType dg:Denunciation {date} .
