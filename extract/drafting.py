@@ -19,7 +19,7 @@ from dutygraph.extract.lexicon import lexicon
 from dutygraph.extract.subjects import INHERIT, resolve_subject
 
 if TYPE_CHECKING:
-    from dutygraph.extract.relations import Context
+    from dutygraph.extract.context import Context
 
 _PASSIVE = re.compile(
     r"^(?:also\s+|further\s+|then\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|ld|nt)\b"

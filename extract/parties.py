@@ -11,10 +11,10 @@ from dutygraph.extract.lexicon import PartyCue, lexicon
 from dutygraph.extract.subjects import INHERIT, resolve_subject
 
 if TYPE_CHECKING:
-    from dutygraph.extract.relations import Context, _Found
+    from dutygraph.extract.context import Context, Found
 
 
-def party_facts(ctx: Context, sentence: Sentence, found: _Found) -> None:
+def party_facts(ctx: Context, sentence: Sentence, found: Found) -> None:
     """The party-status facts ``sentence`` states, appended to ``found.parties``: what a state
     has done (``ratified``, ``is a party to``) and what it has not (``has yet to ratify``), never
     what it is asked or expected to do (``should accede to``)."""
@@ -29,7 +29,7 @@ def party_facts(ctx: Context, sentence: Sentence, found: _Found) -> None:
 
 
 def _party_fact(
-    ctx: Context, sentence: Sentence, match: re.Match[str], cue: PartyCue, found: _Found
+    ctx: Context, sentence: Sentence, match: re.Match[str], cue: PartyCue, found: Found
 ) -> None:
     clause_start = _clause_floor(ctx.text, sentence.span.start, match.start())
     if _is_conditional(ctx.text, Span(clause_start, match.start())):
@@ -98,7 +98,7 @@ def _relative_instrument(ctx: Context, sentence: Sentence, position: int) -> lis
 
 
 def _pronoun_instrument(
-    ctx: Context, sentence: Sentence, position: int, found: _Found
+    ctx: Context, sentence: Sentence, position: int, found: Found
 ) -> list[Mention]:
     """``Freedonia signed X in 1990 and ratified it in 1995``: the instrument of the fact just
     found in the same sentence."""
@@ -110,12 +110,12 @@ def _pronoun_instrument(
     return [Mention(span, earlier[-1].instrument, "instrument", "it", "reference")]
 
 
-def _facts_of(found: _Found, sentence: Sentence) -> list[PartyFact]:
+def _facts_of(found: Found, sentence: Sentence) -> list[PartyFact]:
     """The party facts found so far in ``sentence``."""
     return [p for p in found.parties if p.span == sentence.span]
 
 
-def _affirmed(found: _Found, sentence: Sentence) -> list[PartyFact]:
+def _affirmed(found: Found, sentence: Sentence) -> list[PartyFact]:
     """The positive party facts found so far in ``sentence``."""
     return [p for p in _facts_of(found, sentence) if not p.negated]
 
@@ -208,7 +208,7 @@ def _party_states(
     match: re.Match[str],
     cue: PartyCue,
     instruments: list[Mention],
-    found: _Found,
+    found: Found,
 ) -> tuple[str, ...]:
     if cue.state == "previous":
         same = _affirmed(found, sentence)
@@ -289,9 +289,7 @@ def _states_right_after(ctx: Context, position: int, limit: int) -> tuple[str, .
     return tuple(dict.fromkeys(states))
 
 
-def _main_subject(
-    ctx: Context, sentence: Sentence, position: int, found: _Found
-) -> tuple[str, ...]:
+def _main_subject(ctx: Context, sentence: Sentence, position: int, found: Found) -> tuple[str, ...]:
     """``As a party to X (since 1990), Freedonia must``: the subject after the opener's comma,
     a state or ``it``."""
     comma = ctx.text.find(",", position, sentence.span.end)
@@ -367,13 +365,13 @@ def _iso_date(parts: dict[str, str | None]) -> str:
     return str(year)
 
 
-def _last_state(found: _Found) -> tuple[str, ...]:
+def _last_state(found: Found) -> tuple[str, ...]:
     if found.parties:
         return (found.parties[-1].state,)
     return ()
 
 
-def memberships(ctx: Context, sentence: Sentence, found: _Found) -> None:
+def memberships(ctx: Context, sentence: Sentence, found: Found) -> None:
     """The memberships ``sentence`` states (``X is a member of Y``), appended to
     ``found.memberships``."""
     pattern = lexicon().pattern("membership")

@@ -1,0 +1,135 @@
+"""The relations stage's shared state and the pieces every statement rule uses: the
+context it reads, what it has found, and how an action, its bases and beneficiaries are cut."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from dutygraph.extract.attribution import attribution_start
+from dutygraph.extract.ir import (
+    Block,
+    Layout,
+    MembershipFact,
+    Mention,
+    PartyFact,
+    Sentence,
+    Span,
+    Statement,
+)
+from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.subjects import Groups
+
+_TRAILING_JOINER = re.compile(r"\s*[;,]\s*(?:and|or)$")
+
+
+ACTORS = frozenset({"state", "body", "organization", "group"})
+
+
+@dataclass
+class Context:
+    """What the relations stage reads: the masked text, its units and the mentions in it."""
+
+    text: str
+    layout: Layout
+    sentences: Sequence[Sentence]
+    mentions: Sequence[Mention]
+    groups: Groups
+    note_bases: dict[int, tuple[str, ...]]
+    article_of_heading: dict[int, str] = field(default_factory=dict)  # heading line end -> article
+    legal_text: bool = False  # a treaty or statute speaking for itself, not a report about one
+    own_instrument: str | None = None
+    statute: bool = False  # a state's own law (its bearerless duties are the State's)
+    subject_state: str | None = None  # the one state the document is about, if any
+
+    def mentions_in(self, span: Span) -> list[Mention]:
+        return [m for m in self.mentions if span.contains(m.span)]
+
+    def block_of(self, sentence: Sentence) -> Block:
+        return self.layout.blocks[sentence.block]
+
+
+@dataclass
+class Found:
+    statements: list[Statement] = field(default_factory=list)
+    parties: list[PartyFact] = field(default_factory=list)
+    memberships: list[MembershipFact] = field(default_factory=list)
+
+
+def cut_action(text: str, start: int, end: int) -> Span | None:
+    while start < end and (text[start].isspace() or text[start] in ",;"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ";,.:-\u2014"):
+        end -= 1
+    said = attribution_start(text, start, end)
+    if said is not None and said > start:  # "..., the group said today": no part of the action
+        return cut_action(text, start, said)
+    joiner = _TRAILING_JOINER.search(text, start, end)
+    if joiner is not None:  # "(b) admit monitors; and": the list's joiner is no part of it
+        end = joiner.start()
+    return Span(start, end) if end - start >= 2 else None
+
+
+def trimmed_span(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and not (text[start].isalnum() or text[start] in "\"'(\u201c"):
+        start += 1
+    return Span(start, end)
+
+
+def recommendation_of(
+    ctx: Context,
+    span: Span,
+    bearers: tuple[str, ...],
+    action: Span,
+    trigger: str,
+    bases: tuple[str, ...],
+    urged_by: int | None = None,
+) -> Statement:
+    return Statement(
+        span=span,
+        type="Recommendation",
+        bearers=bearers,
+        action=action.of(ctx.text),
+        action_span=action,
+        trigger=trigger,
+        force="NonBinding",
+        bases=bases,
+        beneficiaries=beneficiaries_of(ctx, action),
+        urged_by=urged_by,
+    )
+
+
+def bases_of(ctx: Context, span: Span) -> tuple[str, ...]:
+    keys: list[str] = []
+    phrases = lexicon().pattern("basis_phrases")
+    for match in phrases.finditer(ctx.text, span.start, span.end):
+        window = Span(match.end(), min(span.end, match.end() + 160))
+        keys.extend(
+            m.key for m in ctx.mentions_in(window) if m.category in {"instrument", "provision"}
+        )
+    for marker in ctx.layout.markers:
+        if span.start <= marker.span.start <= span.end + 3:
+            keys.extend(ctx.note_bases.get(marker.number, ()))
+    article = _article_heading(ctx, span)
+    if article is not None:
+        keys.append(article)
+    covered = {k.split("#", 1)[0] for k in keys if "#" in k}
+    return tuple(dict.fromkeys(k for k in keys if k not in covered))
+
+
+def _article_heading(ctx: Context, span: Span) -> str | None:
+    for end in sorted(ctx.article_of_heading, reverse=True):
+        if end <= span.start:
+            return ctx.article_of_heading[end]
+    return None
+
+
+def beneficiaries_of(ctx: Context, action: Span) -> tuple[str, ...]:
+    heads = sorted(lexicon().lower_words("beneficiary_heads"), key=len, reverse=True)
+    pattern = re.compile(
+        r"\b(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+ans\b|\b(?:" + "|".join(map(re.escape, heads)) + r")\b"
+    )
+    found = [m.group() for m in pattern.finditer(ctx.text, action.start, action.end)]
+    return tuple(dict.fromkeys(found))

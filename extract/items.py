@@ -1,0 +1,186 @@
+"""List items and addressees: ``To Freedonia:`` and ``The Council urges Freedonia to:``
+name who the items below owe; ``Release all detainees.`` under them is a recommendation to it,
+and ``urge X to grant Y`` makes X owe ``grant Y``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from dutygraph.extract.context import (
+    ACTORS,
+    Context,
+    Found,
+    bases_of,
+    cut_action,
+    recommendation_of,
+)
+from dutygraph.extract.ir import (
+    Sentence,
+    Span,
+    Statement,
+)
+from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.recommenders import trailing_recommenders
+from dutygraph.extract.subjects import INHERIT, resolve_subject
+
+_TO = re.compile(r"\s(?:to|should|must|shall)\s")
+
+
+_HEADING_ADDRESSEE = re.compile(
+    r"^\s*(?:(?:Key\s+|Specific\s+|Our\s+)?Recommendations?\s+(?:to|for)|To)\s+(?P<who>.+?)\s*:?\s*$",
+    re.I,
+)
+
+
+def bearer_after_cue(ctx: Context, rest: Span) -> tuple[tuple[str, ...], Span | None]:
+    """``it is essential that Freedonia cease ...``, ``urging Freedonia to halt ...``."""
+    segment = rest.of(ctx.text)
+    # "urges States to uphold X, ..., to identify Y": the first "to" ends the addressee unless
+    # a comma list of addressees ends in ", to" ("Calls upon A, B and C, to ...")
+    plain, comma = _TO.search(segment), re.search(r",\s+to\s", segment)
+    order = (plain, comma) if plain and "," not in segment[: plain.start()] else (comma, plain)
+    for to in order:
+        if to is None:
+            continue
+        noun = Span(rest.start, rest.start + to.start())
+        action = cut_action(ctx.text, rest.start + to.end(), rest.end)
+        bearers = resolve_subject(ctx.text, noun, ctx.mentions_in(noun), ctx.groups)
+        if bearers and bearers != INHERIT:
+            return bearers, action
+    verb = _first_base_verb(ctx.text, rest)
+    if verb is not None:
+        noun = Span(rest.start, verb)
+        bearers = resolve_subject(ctx.text, noun, ctx.mentions_in(noun), ctx.groups)
+        if bearers and bearers != INHERIT:
+            return bearers, cut_action(ctx.text, verb, rest.end)
+    first = next((m for m in ctx.mentions_in(rest) if m.span.start == rest.start), None)
+    if first is None or first.category not in ACTORS:
+        return (), None
+    return (first.key,), cut_action(ctx.text, first.span.end, rest.end)
+
+
+def _first_base_verb(text: str, rest: Span) -> int | None:
+    """``the State party adopt legislation``: where the subjunctive verb starts."""
+    verbs = lexicon().lower_words("imperative_verbs")
+    words = list(re.finditer(r"[A-Za-z-]+", text[rest.start : rest.end]))
+    for match in words[1:12]:
+        if match.group().lower() in verbs and match.group()[:1].islower():
+            return rest.start + match.start()
+    return None
+
+
+def heading_addressee(ctx: Context, sentence: Sentence) -> tuple[str, ...]:
+    """Whom the list's lead-in addresses, else whom the section heading addresses."""
+    block = ctx.block_of(sentence)
+    for index in (block.lead_in, block.heading):
+        if index is not None:
+            bearers = _addressee_of(ctx, ctx.layout.blocks[index].span)
+            if bearers:
+                return bearers
+    return ()
+
+
+def _addressee_of(ctx: Context, heading: Span) -> tuple[str, ...]:
+    """``To Freedonia:``, ``Recommendations to the Government of Freedonia``, ``Freedonia
+    should:`` or ``We urge the Government of Freedonia to:`` name who the items below address."""
+    match = _HEADING_ADDRESSEE.match(heading.of(ctx.text))
+    if match is not None:
+        who = Span(heading.start + match.start("who"), heading.start + match.end("who"))
+        bearers = resolve_subject(ctx.text, who, ctx.mentions_in(who), ctx.groups)
+        return () if bearers == INHERIT else bearers
+    lead_in = re.match(
+        r"(?P<who>.+?)\s+(?:should|must|shall)(?:\s+\w+ly)?\s*:\s*$", heading.of(ctx.text)
+    )
+    if lead_in is not None:
+        who = Span(heading.start, heading.start + lead_in.end("who"))
+        bearers = resolve_subject(ctx.text, who, ctx.mentions_in(who), ctx.groups)
+        return () if bearers == INHERIT else bearers
+    directive = re.search(
+        r"\b(?:urges?|calls?\s+(?:up)?on|recommends?\s+that)\s+(?P<who>.+?)"
+        r"(?:\s+to)?\s*:\s*$",
+        heading.of(ctx.text),
+    )
+    if directive is not None:
+        who = Span(heading.start + directive.start("who"), heading.start + directive.end("who"))
+        bearers = resolve_subject(ctx.text, who, ctx.mentions_in(who), ctx.groups)
+        return () if bearers == INHERIT else bearers
+    return ()
+
+
+def imperative(ctx: Context, sentence: Sentence, found: Found) -> None:
+    """Under an addressee heading or lead-in, ``Release all detainees.`` (or a lowercase item
+    ``(a) release all detainees;``) is a recommendation to it; an item that ends with the
+    recommending states in parentheses is addressed to the state under review."""
+    block = ctx.block_of(sentence)
+    if block.kind not in {"bullet", "paragraph"}:
+        return
+    opening = re.match(
+        r"\s*(?:(?:and|\w+ly)\s+)*(?P<verb>[A-Za-z-]+)\b", sentence.span.of(ctx.text)
+    )
+    verbs = lexicon().lower_words("imperative_verbs")
+    if opening is None or opening.group("verb").lower() not in verbs:
+        return
+    listed = block.kind == "bullet" and (block.lead_in is not None or block.heading is not None)
+    if not sentence.span.of(ctx.text)[:1].isupper() and not listed:
+        return
+    recommenders = trailing_recommenders(ctx.text, block.span, ctx.mentions)
+    bearers = heading_addressee(ctx, sentence)
+    if not bearers and recommenders is not None and ctx.subject_state is not None:
+        bearers = (ctx.subject_state,)
+    end = sentence.span.end
+    if recommenders is not None and sentence.span.start < recommenders.start < end:
+        end = recommenders.start
+    if not bearers:
+        return
+    for piece in _imperative_pieces(ctx.text, Span(sentence.span.start, end)):
+        action = cut_action(ctx.text, piece.start, piece.end)
+        if action is None:
+            continue
+        statement = recommendation_of(
+            ctx, sentence.span, bearers, action, "(imperative)", bases_of(ctx, sentence.span)
+        )
+        if recommenders is not None:
+            statement = replace(
+                statement, issuer=recommenders.states[0], co_issuers=recommenders.states[1:]
+            )
+        found.statements.append(statement)
+        nested(ctx, found.statements[-1], len(found.statements) - 1, found)
+
+
+def _imperative_pieces(text: str, span: Span) -> list[Span]:
+    """``Ensure X, and investigate Y``: one action per imperative verb after ``, and``."""
+    verbs = lexicon().lower_words("imperative_verbs")
+    cuts = [
+        match
+        for match in re.finditer(r",\s+and\s+(?P<verb>[a-z-]+)\b", text[span.start : span.end])
+        if match.group("verb") in verbs
+    ]
+    pieces, start = [], span.start
+    for cut in cuts:
+        pieces.append(Span(start, span.start + cut.start()))
+        start = span.start + cut.start("verb")
+    pieces.append(Span(start, span.end))
+    return pieces
+
+
+def nested(ctx: Context, outer: Statement, index: int, found: Found) -> None:
+    """``urge Freedonia to grant X``: Freedonia owes ``grant X``, urged by the outer statement."""
+    verbs = "|".join(sorted(lexicon().lower_words("directive_verbs"), key=len, reverse=True))
+    head = re.match(
+        rf"(?:(?:also|further|continue\s+to|collectively|strongly|\w+ly)\s+)*(?:{verbs})\s+",
+        outer.action,
+        re.I,
+    )
+    if head is None:
+        return
+    rest = Span(outer.action_span.start + head.end(), outer.action_span.end)
+    bearers, action = bearer_after_cue(ctx, rest)
+    if not bearers or action is None:
+        return
+    found.statements[index] = replace(outer, concerns=bearers)
+    found.statements.append(
+        recommendation_of(
+            ctx, outer.span, bearers, action, head.group().strip(), outer.bases, index
+        )
+    )
