@@ -920,6 +920,11 @@ def _date_after(text: str, start: int, limit: int) -> str | None:
     return None
 
 
+def date_after(text: str, start: int, limit: int) -> str | None:
+    """The first date the lexicon's date patterns find in ``text[start:limit]``, as ISO text."""
+    return _date_after(text, start, limit)
+
+
 _MONTHS = {
     m: i
     for i, m in enumerate(
