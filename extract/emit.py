@@ -79,6 +79,7 @@ class _Emitter:
             self.statement(index, statement)
         self.parties()
         self.memberships()
+        self.reports()
         return self.graph
 
     def document(self) -> None:
@@ -184,6 +185,22 @@ class _Emitter:
             self.add(node, DG.memberOf, self.iri(fact.body))
             self.add(self.iri(fact.member), ORG.memberOf, self.iri(fact.body))
             self.attribute(node)
+            self.add(node, PROV.wasDerivedFrom, self.span(fact.span))
+
+    def reports(self) -> None:
+        """A report is attributed to its state (not to the author, as claims are): that is
+        whose report it is."""
+        for index, fact in enumerate(self.x.reports):
+            node = URIRef(f"{self.doc}/report/{fact.span.start}-{index}")
+            self.add(node, RDF.type, DG.PeriodicReport)
+            self.add(node, RDFS.label, Literal(fact.label))
+            self.add(node, PROV.wasAttributedTo, self.iri(fact.state))
+            if fact.body:
+                self.add(node, DG.submittedTo, self.iri(fact.body))
+            if fact.due:
+                self.add(node, DG.dueDate, _date_literal(fact.due))
+            if fact.submitted:
+                self.add(node, DG.submissionDate, _date_literal(fact.submitted))
             self.add(node, PROV.wasDerivedFrom, self.span(fact.span))
 
 

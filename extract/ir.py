@@ -156,6 +156,19 @@ class MembershipFact:
     body: str
 
 
+@dataclass(frozen=True)
+class ReportFact:
+    """A state's periodic report to a body, with the dates the text gives (as ``PartyFact``)."""
+
+    span: Span
+    state: str
+    body: str | None
+    label: str  # as written: "fifth periodic report", "combined second and third periodic reports"
+    ordinal: str | None = None  # "fifth", "second and third", "initial", "next"
+    due: str | None = None
+    submitted: str | None = None
+
+
 NormKind = Literal["Obligation", "Prohibition", "Right", "Recommendation"]
 Force = Literal["Binding", "PersuasiveAuthority", "NonBinding"]
 
@@ -215,3 +228,4 @@ class Extraction:
     statements: tuple[Statement, ...] = ()
     author: str | None = None
     notes: dict[int, Span] = field(default_factory=dict)
+    reports: tuple[ReportFact, ...] = ()

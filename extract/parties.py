@@ -325,6 +325,11 @@ def _salient_state(ctx: Context, sentence: Sentence, position: int) -> tuple[str
     return (states.pop(),) if len(states) == 1 and len(earlier) == 1 else ()
 
 
+def date_after(text: str, start: int, limit: int) -> str | None:
+    """The first date the lexicon's date patterns find in ``text[start:limit]``, as ISO text."""
+    return _date_after(text, start, limit)
+
+
 def _date_after(text: str, start: int, limit: int) -> str | None:
     window = text[start : min(limit, start + 80)]
     for pattern in lexicon().date_patterns():

@@ -35,6 +35,7 @@ from dutygraph.extract.references import (
     subject_state,
 )
 from dutygraph.extract.relations import Context, relate
+from dutygraph.extract.reports import find_reports
 from dutygraph.extract.sentences import split_sentences
 from dutygraph.extract.subjects import Groups
 
@@ -108,6 +109,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
         memberships,
         statements,
         author,
+        reports=find_reports(text, sentences, mentions, gaz.monitored),
     )
 
 
