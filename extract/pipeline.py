@@ -239,7 +239,10 @@ def _list_instruments(
 
 
 def _instrument_of_provision(text: str, span: Span, mentions: Sequence[Mention]) -> str | None:
-    after = re.match(r"\s*(?:of|to|in)\s+(?P<the>the\s+)?", text[span.end : span.end + 12])
+    # "Article 5 § 4 of the Convention": a paragraph sign may part the article from its treaty
+    after = re.match(
+        r"(?:\s*§\s*\d+)?\s*(?:of|to|in)\s+(?P<the>the\s+)?", text[span.end : span.end + 24]
+    )
     instruments = [m for m in mentions if m.category == "instrument"]
     if after is not None:
         # a title starts after "the"; a reference ("the Convention") starts with it

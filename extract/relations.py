@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from dutygraph.extract import drafting
 from dutygraph.extract.attribution import after_dateline, attribution_start, speaker
+from dutygraph.extract.findings import decisions
 from dutygraph.extract.ir import (
     Block,
     Entity,
@@ -88,7 +89,7 @@ def relate(
         _obligation_phrases(ctx, sentence, found)
         _customary(ctx, sentence, found)
         _soft_law(ctx, sentence, found)
-    statements = split_joined(ctx.text, found.statements)
+    statements = decisions(ctx, split_joined(ctx.text, found.statements))
     return tuple(statements), tuple(found.parties), tuple(found.memberships)
 
 
