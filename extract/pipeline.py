@@ -35,6 +35,13 @@ from dutygraph.extract.references import (
     subject_state,
 )
 from dutygraph.extract.relations import Context, relate
+from dutygraph.extract.resolutions import (
+    adopting_body,
+    note_numbers,
+    stated_duties,
+    with_body,
+    without_note_numbers,
+)
 from dutygraph.extract.sentences import split_sentences
 from dutygraph.extract.subjects import Groups
 
@@ -89,11 +96,13 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
         subject_state(text, mentions),
     )
     statements, parties, memberships = relate(ctx)
+    statements = (*statements, *stated_duties(ctx))
     statements = tuple(replace(s, action=_action_text(doc.text, s)) for s in statements)
-    author = _author(text, mentions)
+    statements = without_note_numbers(doc.text, statements, note_numbers(text, lay, mentions))
+    author = _author(text, mentions) or adopting_body(text, lay, mentions)
     if author is not None:
         statements = tuple(_with_issuer(s, author) for s in statements)
-    entities = _entities(gaz, mentions, groups, provisions, cited)
+    entities = with_body(_entities(gaz, mentions, groups, provisions, cited), author, gaz)
     return Extraction(
         doc,
         lay,
