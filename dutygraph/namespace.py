@@ -42,6 +42,7 @@ class DG(DefinedNamespace):
     Prohibition: URIRef
     Right: URIRef
     Recommendation: URIRef
+    ViolationFinding: URIRef
 
     # Classes: actors, acts, documents
     Actor: URIRef

@@ -127,6 +127,8 @@ class _Emitter:
         node = self.statement_iri(index, statement)
         self.add(node, RDF.type, DG[statement.type])
         self.add(node, RDF.type, DG.NormativeStatement)
+        if statement.finding:
+            self.add(node, RDF.type, DG.ViolationFinding)
         for bearer in statement.bearers:
             self.add(node, DG.bearer, self.iri(bearer))
             if self.iri(bearer) == DG.AllStates:

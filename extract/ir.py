@@ -192,6 +192,7 @@ class Statement:
     urged_by: int | None = None  # index of the outer statement of a nested directive
     customary: bool = False
     action_lead: Span | None = None  # a list's lead-in words that open each item's action
+    finding: bool = False  # a court's or treaty body's finding that the bearer breached it
 
 
 @dataclass(frozen=True)

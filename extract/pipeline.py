@@ -36,6 +36,13 @@ from dutygraph.extract.references import (
 )
 from dutygraph.extract.relations import Context, relate
 from dutygraph.extract.reports import find_reports
+from dutygraph.extract.resolutions import (
+    adopting_body,
+    note_numbers,
+    stated_duties,
+    with_body,
+    without_note_numbers,
+)
 from dutygraph.extract.sentences import split_sentences
 from dutygraph.extract.subjects import Groups
 
@@ -92,11 +99,13 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
         subject_state(text, mentions),
     )
     statements, parties, memberships = relate(ctx)
+    statements = (*statements, *stated_duties(ctx))
     statements = tuple(replace(s, action=_action_text(doc.text, s)) for s in statements)
-    author = _author(text, mentions)
+    statements = without_note_numbers(doc.text, statements, note_numbers(text, lay, mentions))
+    author = _author(text, mentions) or adopting_body(text, lay, mentions)
     if author is not None:
         statements = tuple(_with_issuer(s, author) for s in statements)
-    entities = _entities(gaz, mentions, groups, provisions, cited)
+    entities = with_body(_entities(gaz, mentions, groups, provisions, cited), author, gaz)
     return Extraction(
         doc,
         lay,
@@ -252,7 +261,10 @@ def _list_instruments(
 
 
 def _instrument_of_provision(text: str, span: Span, mentions: Sequence[Mention]) -> str | None:
-    after = re.match(r"\s*(?:of|to|in)\s+(?P<the>the\s+)?", text[span.end : span.end + 12])
+    # "Article 5 § 4 of the Convention": a paragraph sign may part the article from its treaty
+    after = re.match(
+        r"(?:\s*§\s*\d+)?\s*(?:of|to|in)\s+(?P<the>the\s+)?", text[span.end : span.end + 24]
+    )
     instruments = [m for m in mentions if m.category == "instrument"]
     if after is not None:
         # a title starts after "the"; a reference ("the Convention") starts with it

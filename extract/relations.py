@@ -17,6 +17,7 @@ from dutygraph.extract.context import (
     cut_action,
     trimmed_span,
 )
+from dutygraph.extract.findings import decisions
 from dutygraph.extract.ir import (
     MembershipFact,
     PartyFact,
@@ -62,7 +63,7 @@ def relate(
         obligation_phrases(ctx, sentence, found)
         customary(ctx, sentence, found)
         soft_law(ctx, sentence, found)
-    statements = split_joined(ctx.text, found.statements)
+    statements = decisions(ctx, split_joined(ctx.text, found.statements))
     return tuple(statements), tuple(found.parties), tuple(found.memberships)
 
 
