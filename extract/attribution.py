@@ -34,3 +34,14 @@ def after_dateline(text: str, start: int, end: int) -> int:
     """Where the sentence proper starts, after a dateline (``GENEVA (3 May 2024) –``)."""
     match = lexicon().pattern("dateline").match(text, start, end)
     return match.end() if match is not None else start
+
+
+def reported_subject(text: str, subject: Span) -> tuple[Span, Span | None]:
+    """``The Committee said Fictland should ...``: the subject after the reporting verb, and the
+    span before it that names who says so (None when the subject reports nobody)."""
+    last = None
+    for match in lexicon().pattern("reporting_verb").finditer(text, subject.start, subject.end):
+        last = match
+    if last is None:
+        return subject, None
+    return Span(last.end(), subject.end), Span(subject.start, last.start())

@@ -24,7 +24,8 @@ from dutygraph.extract.lexicon import lexicon
 from dutygraph.extract.recommenders import trailing_recommenders
 from dutygraph.extract.subjects import INHERIT, resolve_subject
 
-_TO = re.compile(r"\s(?:to|should|must|shall)\s")
+# "urged X to stop", and "urged X “to stop ...”" with the quotation opening before "to"
+_TO = re.compile(r"\s[“\"‘]?(?:to|should|must|shall)\s")
 
 
 _HEADING_ADDRESSEE = re.compile(

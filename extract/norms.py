@@ -195,3 +195,68 @@ def soft_law(ctx: Context, sentence: Sentence, found: Found) -> None:
 def _rule_label(text: str, sentence: Sentence, action: Span) -> str:
     known = re.search(r"known\s+as\s+(?:the\s+)?([^,;]+?)(?:,|\s+is\b)", sentence.span.of(text))
     return known.group(1).strip() if known else action.of(text)
+
+
+_PROHIBITING = frozenset({"prohibits", "forbids", "bans", "outlaws", "proscribes"})
+
+
+def stated_norms(ctx: Context, sentence: Sentence, found: Found) -> None:
+    """``Article 3 of that Convention prohibits returning ...`` binds the instrument's parties;
+    ``International law prohibits ...`` binds all States."""
+    for match in (
+        lexicon()
+        .pattern("norm_statement")
+        .finditer(ctx.text, sentence.span.start, sentence.span.end)
+    ):
+        clause = max(
+            ctx.text.rfind(";", sentence.span.start, match.start()) + 1, sentence.span.start
+        )
+        subject = Span(clause, match.start())
+        bearers, basis = _norm_holder(ctx, subject)
+        end = ctx.text.find(";", match.end(), sentence.span.end)
+        action = cut_action(ctx.text, match.end(), end if end >= 0 else sentence.span.end)
+        if not bearers or action is None:
+            continue
+        negative = match.group("verb").lower() in _PROHIBITING
+        found.statements.append(
+            Statement(
+                span=trimmed_span(ctx.text, Span(subject.start, action.end)),
+                type="Prohibition" if negative else "Obligation",
+                bearers=bearers,
+                action=action.of(ctx.text),
+                action_span=action,
+                trigger=match.group("verb"),
+                force="Binding",
+                bases=basis,
+                beneficiaries=beneficiaries_of(ctx, action),
+                customary=bearers == ("dg:AllStates",),
+            )
+        )
+
+
+def _norm_holder(ctx: Context, subject: Span) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Who a stated norm binds, and its basis: the parties of the instrument (or of the
+    provision's instrument) that ends the subject, or all States for general international law."""
+    if lexicon().pattern("general_law_subject").match(subject.of(ctx.text)):
+        return ("dg:AllStates",), ()
+    laws = [
+        m
+        for m in ctx.mentions_in(subject)
+        if m.category in {"instrument", "provision"}
+        and not ctx.text[m.span.end : subject.end].strip(" ,")
+    ]
+    if not laws:
+        return (), ()
+    law = laws[-1]
+    instrument = law.key.split("#", 1)[0]
+    label = next(
+        (m.label for m in ctx.mentions if m.key == instrument and m.category == "instrument"),
+        None,
+    )
+    provisions = [
+        m.key
+        for m in ctx.mentions_in(subject)
+        if m.category == "provision" and m.key.startswith(f"{instrument}#")
+    ]
+    group = ctx.groups.add(f"States Parties to {label or 'the instrument'}", law.span)
+    return (group,), (provisions[-1] if provisions else law.key,)

@@ -7,7 +7,12 @@ import re
 from dataclasses import dataclass, replace
 
 from dutygraph.extract import drafting
-from dutygraph.extract.attribution import after_dateline, attribution_start, speaker
+from dutygraph.extract.attribution import (
+    after_dateline,
+    attribution_start,
+    reported_subject,
+    speaker,
+)
 from dutygraph.extract.context import (
     ACTORS,
     Context,
@@ -28,7 +33,7 @@ from dutygraph.extract.ir import (
 from dutygraph.extract.items import bearer_after_cue, heading_addressee, imperative, nested
 from dutygraph.extract.joined import split_joined
 from dutygraph.extract.lexicon import Cue, lexicon
-from dutygraph.extract.norms import customary, obligation_phrases, soft_law
+from dutygraph.extract.norms import customary, obligation_phrases, soft_law, stated_norms
 from dutygraph.extract.parties import memberships, party_facts
 from dutygraph.extract.subjects import INHERIT, resolve_subject
 
@@ -63,6 +68,7 @@ def relate(
         obligation_phrases(ctx, sentence, found)
         customary(ctx, sentence, found)
         soft_law(ctx, sentence, found)
+        stated_norms(ctx, sentence, found)
     statements = decisions(ctx, split_joined(ctx.text, found.statements))
     return tuple(statements), tuple(found.parties), tuple(found.memberships)
 
@@ -211,14 +217,18 @@ def _statement_for(
     cue = hit.cue
     action: Span | None = rest
     subject = Span(after_dateline(ctx.text, subject.start, subject.end), subject.end)
+    said_by: Span | None = None
     if cue.name in {"incumbent", "directive"}:
         bearers, action = bearer_after_cue(ctx, rest)
     else:
+        subject, said_by = reported_subject(ctx.text, subject)
         subject = drafting.clause_subject(ctx, subject)
         bearers = _subject_bearers(ctx, sentence, subject, rest, previous, cue)
     if not bearers or action is None:
         return None
     issuer = _directive_issuer(ctx, subject) if cue.name == "directive" else None
+    if said_by is not None:
+        issuer = issuer or _directive_issuer(ctx, said_by)
     issuer = issuer or speaker(ctx.text, sentence.span, ctx.mentions)
     kind, force = cue.type, cue.force
     if kind == "Obligation" and re.match(r"\s*no\b", subject.of(ctx.text), re.I):

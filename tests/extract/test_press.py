@@ -119,3 +119,44 @@ def test_a_speaker_named_in_the_tail_is_the_issuer(extract_fictional: Extract) -
     text = "Freedonia must end the raids, the Committee on Sylvanian Rights said today."
     (statement,) = extract_fictional(text).statements
     assert statement.issuer is not None and "committee" in statement.issuer.lower()
+
+
+def test_reported_speech_without_that_names_the_bearer_after_the_verb(
+    extract_fictional: Extract,
+) -> None:
+    text = "The Committee on Sylvanian Rights said Freedonia should end the raids."
+    (statement,) = extract_fictional(text).statements
+    assert (short(statement.bearers[0]), statement.action) == ("XFD", "end the raids")
+    assert statement.issuer is not None and statement.issuer.endswith("sylvanian-rights-committee")
+
+
+def test_a_quoted_call_after_the_addressee(extract_fictional: Extract) -> None:
+    text = "Jane Roe urged the Freedonian government \u201cto stop the expulsions\u201d."
+    assert duties(extract_fictional(text)) == [(("XFD",), "stop the expulsions\u201d")]
+
+
+def test_a_norm_stated_of_an_article_binds_the_parties_of_its_instrument(
+    extract_fictional: Extract,
+) -> None:
+    text = (
+        "Freedonia is a party to the Convention on the Rights of Sylvanians. Article 3 of that"
+        " Convention prohibits returning anyone to torture."
+    )
+    x = extract_fictional(text)
+    (statement,) = x.statements
+    assert (statement.type, statement.force) == ("Prohibition", "Binding")
+    assert statement.action == "returning anyone to torture"
+    assert statement.bases[0].endswith("sylvanian-rights-convention#article-3")
+    group = next(e for e in x.entities if e.key == statement.bearers[0])
+    assert group.label == "States Parties to Convention on the Rights of Sylvanians"
+
+
+def test_a_norm_of_international_law_binds_all_states(extract_fictional: Extract) -> None:
+    (statement,) = extract_fictional(
+        "International law prohibits the collective expulsion of aliens."
+    ).statements
+    assert (statement.type, statement.bearers) == ("Prohibition", ("dg:AllStates",))
+
+
+def test_a_past_prohibition_by_a_state_is_no_norm(extract_fictional: Extract) -> None:
+    assert extract_fictional("Freedonia prohibited the march in 2019.").statements == ()
