@@ -200,7 +200,7 @@ def _demonym_at(
 ) -> tuple[Mention, int] | None:
     """``Freedonian government``: a demonym (of up to three tokens) followed by an organ noun; the
     mention and the index after it."""
-    if _after_region_prefix(tokens, i):
+    if tokens[i].text not in _demonym_starts(gaz) or _after_region_prefix(tokens, i):
         return None
     for width in (3, 2, 1):
         adjective = tuple(t.text for t in tokens[i : i + width])
@@ -212,6 +212,18 @@ def _demonym_at(
                 return organ_mention(text, span, entry.key), end
             return Mention(span, entry.key, entry.category, span.of(text), "demonym"), end
     return None
+
+
+def _demonym_starts(gaz: Gazetteer) -> frozenset[str]:
+    """The first words of the demonyms: most tokens start none, and need no longer look-up."""
+    cached = _STARTS.get(id(gaz))
+    if cached is None or cached[0] is not gaz:
+        cached = (gaz, frozenset(words[0] for words in gaz.demonyms if words))
+        _STARTS[id(gaz)] = cached
+    return cached[1]
+
+
+_STARTS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
 
 
 def _after_region_prefix(tokens: list[Token], i: int) -> bool:

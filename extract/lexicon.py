@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -74,9 +75,7 @@ class Lexicon:
         return found
 
     def cues(self) -> tuple[Cue, ...]:
-        return tuple(
-            Cue(c["name"], c["type"], c["force"], _compile(c["regex"])) for c in self.raw["cues"]
-        )
+        return _cues(self.raw["cues"])
 
     def filters(self) -> tuple[re.Pattern[str], ...]:
         return tuple(_compile(f["regex"]) for f in self.raw["filters"])
@@ -101,6 +100,31 @@ class Lexicon:
 
     def date_patterns(self) -> tuple[re.Pattern[str], ...]:
         return tuple(_compile(p["regex"]) for p in self.raw["dates"]["patterns"])
+
+
+_BUILT: dict[int, tuple[object, tuple[Any, ...]]] = {}
+
+
+def _cues(entries: list[dict[str, str]]) -> tuple[Cue, ...]:
+    """The cues of ``entries``, built once per list (the stages ask for them per sentence)."""
+    return _built(
+        entries,
+        lambda: tuple(Cue(c["name"], c["type"], c["force"], _compile(c["regex"])) for c in entries),
+    )
+
+
+def _party_cues(entries: list[dict[str, str]]) -> tuple[PartyCue, ...]:
+    return _built(
+        entries, lambda: tuple(PartyCue(p["name"], p["act"], _compile(p["regex"])) for p in entries)
+    )
+
+
+def _built(entries: list[dict[str, str]], build: Callable[[], tuple[Any, ...]]) -> tuple[Any, ...]:
+    cached = _BUILT.get(id(entries))
+    if cached is None or cached[0] is not entries:
+        cached = (entries, build())
+        _BUILT[id(entries)] = cached
+    return cached[1]
 
 
 @lru_cache(maxsize=256)

@@ -14,10 +14,17 @@ if TYPE_CHECKING:
     from dutygraph.extract.context import Context, Found
 
 
+_PARTY_WORDS = re.compile(
+    r"part(?:y|ies)?\b|ratif|acce(?:de|ssion)|sign|withdr|denounc|outside", re.I
+)
+
+
 def party_facts(ctx: Context, sentence: Sentence, found: Found) -> None:
     """The party-status facts ``sentence`` states, appended to ``found.parties``: what a state
     has done (``ratified``, ``is a party to``) and what it has not (``has yet to ratify``), never
     what it is asked or expected to do (``should accede to``)."""
+    if not _PARTY_WORDS.search(ctx.text, sentence.span.start, sentence.span.end):
+        return  # every party cue has one of these words: most sentences need no further look
     hits = [
         (match, cue)
         for cue in lexicon().party_cues()

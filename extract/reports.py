@@ -57,9 +57,12 @@ def _in_sentence(
     subject: str | None,
     body: str | None,
 ) -> list[ReportFact]:
-    facts = []
+    facts: list[ReportFact] = []
+    phrases = list(lexicon().pattern("report_phrase").finditer(text, sentence.start, sentence.end))
+    if not phrases:
+        return facts
     inside = [m for m in mentions if sentence.contains(m.span)]
-    for match in lexicon().pattern("report_phrase").finditer(text, sentence.start, sentence.end):
+    for match in phrases:
         fact = _fact(text, sentence, match, inside, subject, body)
         if fact is not None:
             facts.append(fact)
