@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from dutygraph.extract.dates import date_after
 from dutygraph.extract.ir import MembershipFact, Mention, PartyFact, Sentence, Span
 from dutygraph.extract.lexicon import PartyCue, lexicon
 from dutygraph.extract.subjects import INHERIT, resolve_subject
@@ -63,7 +64,7 @@ def _party_fact(
     if not states:
         return
     if cue.instruments == "before":
-        dates = [_date_after(ctx.text, date_from, sentence.span.end)] * len(instruments)
+        dates = [date_after(ctx.text, date_from, sentence.span.end)] * len(instruments)
     else:
         dates = _dates_of(ctx.text, instruments, date_from, sentence.span.end)
     act = cue.act_of(match)
@@ -82,11 +83,11 @@ def _dates_of(text: str, instruments: list[Mention], last_end: int, limit: int) 
     own = []
     for index, mention in enumerate(instruments):
         stop = instruments[index + 1].span.start if index + 1 < len(instruments) else limit
-        own.append(_date_after(text, mention.span.end, stop))
+        own.append(date_after(text, mention.span.end, stop))
     if len([d for d in own if d]) <= 1 and own[-1]:
         return [own[-1]] * len(instruments)
     if not any(own):
-        common = _date_after(text, last_end, limit)
+        common = date_after(text, last_end, limit)
         return [common] * len(instruments)
     return own
 
@@ -330,51 +331,6 @@ def _salient_state(ctx: Context, sentence: Sentence, position: int) -> tuple[str
         earlier = {m.key for m in ctx.mentions_in(previous.span) if m.category == "state"}
     states = {k for k in earlier if _is_state(k)}
     return (states.pop(),) if len(states) == 1 and len(earlier) == 1 else ()
-
-
-def date_after(text: str, start: int, limit: int) -> str | None:
-    """The first date the lexicon's date patterns find in ``text[start:limit]``, as ISO text."""
-    return _date_after(text, start, limit)
-
-
-def _date_after(text: str, start: int, limit: int) -> str | None:
-    window = text[start : min(limit, start + 80)]
-    for pattern in lexicon().date_patterns():
-        match = pattern.search(window)
-        if match is not None:
-            return _iso_date(match.groupdict())
-    return None
-
-
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
-
-
-def _iso_date(parts: dict[str, str | None]) -> str:
-    year, month, day = parts.get("year"), parts.get("month"), parts.get("day")
-    if month and day:
-        return f"{year}-{_MONTHS[month.lower()]:02d}-{int(day):02d}"
-    if month:
-        return f"{year}-{_MONTHS[month.lower()]:02d}"
-    return str(year)
 
 
 def _last_state(found: Found) -> tuple[str, ...]:

@@ -17,9 +17,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from dutygraph.extract.dates import date_after
 from dutygraph.extract.ir import Mention, ReportFact, Sentence, Span
 from dutygraph.extract.lexicon import lexicon
-from dutygraph.extract.parties import date_after
 from dutygraph.extract.references import subject_state
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
