@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dutygraph.extract.fallback import local_key
@@ -262,3 +263,39 @@ def _stripped(text: str, span: Span) -> Span | None:
         return None
     start = span.start + span.of(text).index(words)
     return Span(start, start + len(words))
+
+
+# modifiers that describe an office without being part of its name ("a specified officer")
+_NOT_NAME = frozenset(
+    {"specified", "relevant", "competent", "appropriate", "such", "other", "same", "said",
+     "that", "this", "any", "every", "each", "the", "a", "an", "of", "or", "and", "to", "by"}
+)  # fmt: skip
+
+
+def office_actors(ctx: Context) -> None:
+    """Every office a legal text names (``notify the Registrar``, ``by an immigration officer``)
+    is an actor of it, as a subject or not."""
+    if not ctx.legal_text:
+        return
+    taken = [m.span for m in ctx.mentions]
+    for match in _office_pattern().finditer(ctx.text):
+        words = match.group("name").split()
+        while len(words) > 1 and words[0].lower() in _NOT_NAME:
+            words = words[1:]
+        start = match.end("name") - len(" ".join(words))
+        span = Span(start, match.end("name"))
+        if span.of(ctx.text) != " ".join(words) or any(span.overlaps(t) for t in taken):
+            continue
+        label = span.of(ctx.text)
+        key = local_key("body", label)
+        ctx.groups.entities.setdefault(key, Entity(key, "body", label, "Body", span))
+
+
+@lru_cache(maxsize=1)
+def _office_pattern() -> re.Pattern[str]:
+    heads = sorted(lexicon().lower_words("office_heads"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    return re.compile(
+        rf"\b(?:the|an?|each|any)\s+(?P<name>(?:[A-Za-z\u00C0-\u024F-]+\s+){{0,2}}?(?:{alternatives}))\b",
+        re.IGNORECASE,
+    )

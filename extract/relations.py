@@ -54,6 +54,7 @@ def relate(
     ctx: Context,
 ) -> tuple[tuple[Statement, ...], tuple[PartyFact, ...], tuple[MembershipFact, ...]]:
     found = Found()
+    drafting.office_actors(ctx)
     for sentence in ctx.sentences:
         if ctx.block_of(sentence).kind == "heading":
             continue

@@ -146,3 +146,21 @@ def test_law_title_keeps_its_year(extract_fictional: Extract) -> None:
 def test_office_nouns_bind_only_in_legal_text(extract_fictional: Extract) -> None:
     x = extract_fictional("The report notes that the Minister must resign.\n")
     assert x.statements == ()
+
+
+def test_every_office_a_statute_names_is_an_actor(extract_fictional: Extract) -> None:
+    text = (
+        "Fictland Residence Act 2020\n\n"
+        "4. (1) The Minister shall notify the Registrar of every application.\n"
+        "(2) A permission may be withdrawn by an immigration officer.\n"
+    )
+    bodies = {e.label for e in extract_fictional(text).entities if e.category == "body"}
+    assert {"Minister", "Registrar", "immigration officer"} <= bodies
+
+
+def test_an_office_outside_a_legal_text_is_no_actor_of_its_own(
+    extract_fictional: Extract,
+) -> None:
+    text = "Freedonia should let the inspector visit the camps."
+    bodies = {e.label for e in extract_fictional(text).entities if e.category == "body"}
+    assert "inspector" not in bodies
