@@ -21,6 +21,11 @@ from dutygraph.extract.ir import (
 from dutygraph.extract.lexicon import lexicon
 from dutygraph.extract.subjects import Groups
 
+# "shall be given", "should also be informed": a passive after the modal
+PASSIVE = re.compile(
+    r"^(?:also\s+|further\s+|then\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|ld|nt)\b"
+)
+
 _TRAILING_JOINER = re.compile(r"\s*[;,]\s*(?:and|or)$")
 
 
@@ -133,3 +138,9 @@ def beneficiaries_of(ctx: Context, action: Span) -> tuple[str, ...]:
     )
     found = [m.group() for m in pattern.finditer(ctx.text, action.start, action.end)]
     return tuple(dict.fromkeys(found))
+
+
+def is_conditional(text: str, clause: Span) -> bool:
+    """``If Freedonia ratified X, ...``: a clause opened by a conditional states no fact."""
+    words = re.findall(r"[A-Za-z]+", clause.of(text))
+    return bool(words) and words[0].lower() in lexicon().lower_words("conditional_openers")

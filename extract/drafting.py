@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from dutygraph.extract.context import PASSIVE
 from dutygraph.extract.fallback import local_key
 from dutygraph.extract.ir import Entity, Sentence, Span
 from dutygraph.extract.lexicon import lexicon
@@ -22,9 +23,6 @@ from dutygraph.extract.subjects import INHERIT, resolve_subject
 if TYPE_CHECKING:
     from dutygraph.extract.context import Context
 
-_PASSIVE = re.compile(
-    r"^(?:also\s+|further\s+|then\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|ld|nt)\b"
-)
 _MARKER = re.compile(r"\s*(?:(?:\d+(?:\.\d+)*\.?|\(\w{1,4}\)|[a-z]\))\s*)+")
 _DETERMINERS = re.compile(r"(?:(?:the|a|an|each|every|any|such|that|this|no)\s+)+", re.I)
 _PHRASE_END = re.compile(r",|\s(?:who|whom|whose|which|that|where|when|if|in|under|to)\b|\(")
@@ -71,7 +69,7 @@ def legal_bearers(ctx: Context, subject: Span, rest: Span) -> tuple[str, ...] | 
     parties = _parties_named(ctx, subject)
     if parties:
         return parties
-    if not _PASSIVE.match(rest.of(ctx.text)):
+    if not PASSIVE.match(rest.of(ctx.text)):
         return None
     agent = _passive_agent(ctx, rest)
     if agent:

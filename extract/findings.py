@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from dutygraph.extract.context import cut_action
 from dutygraph.extract.ir import Entity, Mention, Sentence, Span, Statement
 from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.sentences import trim_space
 from dutygraph.extract.subjects import INHERIT, resolve_subject
 
 if TYPE_CHECKING:
@@ -162,7 +164,7 @@ def _obligation_at(
     ctx: Context, sentence: Sentence, subject: Span, cue: re.Match[str], body: str
 ) -> list[Statement]:
     bearers = _bearers(ctx, subject)
-    action = _action(ctx.text, cue.end(), _clause_end(ctx.text, cue.end(), sentence.span.end))
+    action = cut_action(ctx.text, cue.end(), _clause_end(ctx.text, cue.end(), sentence.span.end))
     if not bearers or action is None:
         return []
     trigger = re.sub(r"\s+", " ", cue.group()).strip()
@@ -174,7 +176,9 @@ def _orders(ctx: Context, sentence: Sentence, verb: int, body: str) -> list[Stat
     if order is None:
         return []
     bearers = _bearers(ctx, Span(order.start("who"), order.end("who")))
-    action = _action(ctx.text, order.end(), _clause_end(ctx.text, order.end(), sentence.span.end))
+    action = cut_action(
+        ctx.text, order.end(), _clause_end(ctx.text, order.end(), sentence.span.end)
+    )
     if not bearers or action is None:
         return []
     trigger = order.group().split()[0]
@@ -191,7 +195,7 @@ def _bare_obligations(
     made: list[Statement] = []
     cue_pattern = lexicon().pattern("decision_obligation")
     for sentence in ctx.sentences:
-        span = _trimmed(ctx.text, sentence.span)
+        span = trim_space(ctx.text, sentence.span)
         if ctx.block_of(sentence).kind == "heading" or any(s.span == span for s in found):
             continue
         cue = cue_pattern.search(ctx.text, sentence.span.start, sentence.span.end)
@@ -245,7 +249,7 @@ def _statement(
 ) -> Statement:
     bases = (basis,) if basis else _sentence_bases(ctx.mentions_in(sentence.span))
     return Statement(
-        span=_trimmed(ctx.text, sentence.span),
+        span=trim_space(ctx.text, sentence.span),
         type="Obligation",
         bearers=bearers,
         action=action.of(ctx.text),
@@ -267,23 +271,6 @@ def _sentence_bases(mentions: Sequence[Mention]) -> tuple[str, ...]:
 def _clause_end(text: str, start: int, end: int) -> int:
     stop = re.search(r";", text[start:end])
     return start + stop.start() if stop else end
-
-
-def _action(text: str, start: int, end: int) -> Span | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ";,.:"):
-        end -= 1
-    return Span(start, end) if end - start >= 2 else None
-
-
-def _trimmed(text: str, span: Span) -> Span:
-    start, end = span.start, span.end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
 
 
 __all__ = ["decisions"]

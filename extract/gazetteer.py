@@ -9,13 +9,13 @@ border police") is taken together with it, since later stages see only a one-wor
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rdflib import RDF, SKOS, Graph, URIRef
 
+from dutygraph.extract.fallback import local_key
 from dutygraph.extract.ir import Entity, Mention, MentionCategory, Span
 from dutygraph.extract.lexicon import lexicon
 from dutygraph.extract.tokens import Token, token_words, tokenize
@@ -78,6 +78,7 @@ class Gazetteer:
 
     root: _Node = field(default_factory=_Node)
     demonyms: dict[tuple[str, ...], Entry] = field(default_factory=dict)
+    demonym_starts: set[str] = field(default_factory=set)  # most tokens start no demonym
     entries: dict[str, Entry] = field(default_factory=dict)
     protocols: dict[str, str] = field(default_factory=dict)  # treaty key -> its protocol's key
     monitored: dict[str, tuple[str, ...]] = field(default_factory=dict)  # body -> its treaties
@@ -141,7 +142,9 @@ def gazetteer_from_graph(graph: Graph) -> Gazetteer:
             for label in graph.objects(subject, prop):
                 gaz.add(str(label), entry)
         for demonym in graph.objects(subject, DG.demonym):
-            gaz.demonyms[token_words(str(demonym))] = entry
+            words = token_words(str(demonym))
+            gaz.demonyms[words] = entry
+            gaz.demonym_starts.update(words[:1])
     return gaz
 
 
@@ -200,7 +203,7 @@ def _demonym_at(
 ) -> tuple[Mention, int] | None:
     """``Freedonian government``: a demonym (of up to three tokens) followed by an organ noun; the
     mention and the index after it."""
-    if tokens[i].text not in _demonym_starts(gaz) or _after_region_prefix(tokens, i):
+    if tokens[i].text not in gaz.demonym_starts or _after_region_prefix(tokens, i):
         return None
     for width in (3, 2, 1):
         adjective = tuple(t.text for t in tokens[i : i + width])
@@ -212,18 +215,6 @@ def _demonym_at(
                 return organ_mention(text, span, entry.key), end
             return Mention(span, entry.key, entry.category, span.of(text), "demonym"), end
     return None
-
-
-def _demonym_starts(gaz: Gazetteer) -> frozenset[str]:
-    """The first words of the demonyms: most tokens start none, and need no longer look-up."""
-    cached = _STARTS.get(id(gaz))
-    if cached is None or cached[0] is not gaz:
-        cached = (gaz, frozenset(words[0] for words in gaz.demonyms if words))
-        _STARTS[id(gaz)] = cached
-    return cached[1]
-
-
-_STARTS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
 
 
 def _after_region_prefix(tokens: list[Token], i: int) -> bool:
@@ -271,8 +262,7 @@ def _is_body_organ(tokens: list[Token], start: int, end: int) -> bool:
 def organ_mention(text: str, span: Span, state: str) -> Mention:
     """``the Freedonian navy``: a local body, an organ of the state it is named after."""
     label = span.of(text)
-    key = "local:body:" + "-".join(re.sub(r"[^\w]+", " ", label.lower()).split())
-    return Mention(span, key, "body", label, "organ", organ_of=state)
+    return Mention(span, local_key("body", label), "body", label, "organ", organ_of=state)
 
 
 def entity_for(entry: Entry) -> Entity:

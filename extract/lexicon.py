@@ -59,6 +59,8 @@ class Lexicon:
     _sets: dict[tuple[str, bool], frozenset[str]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # cue tuples by list name, built once: the stages ask for them per sentence
+    _built: dict[str, tuple[Any, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def words(self, name: str) -> frozenset[str]:
         return self._word_set(name, lower=False)
@@ -74,13 +76,28 @@ class Lexicon:
             self._sets[(name, lower)] = found
         return found
 
+    def _cached(self, name: str, build: Callable[[], tuple[Any, ...]]) -> tuple[Any, ...]:
+        found = self._built.get(name)
+        if found is None:
+            found = self._built[name] = build()
+        return found
+
     def cues(self) -> tuple[Cue, ...]:
-        return _cues(self.raw["cues"])
+        return self._cached(
+            "cues",
+            lambda: tuple(
+                Cue(c["name"], c["type"], c["force"], _compile(c["regex"]))
+                for c in self.raw["cues"]
+            ),
+        )
 
     def filters(self) -> tuple[re.Pattern[str], ...]:
         return tuple(_compile(f["regex"]) for f in self.raw["filters"])
 
     def party_cues(self) -> tuple[PartyCue, ...]:
+        return self._cached("party", self._build_party_cues)
+
+    def _build_party_cues(self) -> tuple[PartyCue, ...]:
         return tuple(
             PartyCue(
                 p["name"],
@@ -100,31 +117,6 @@ class Lexicon:
 
     def date_patterns(self) -> tuple[re.Pattern[str], ...]:
         return tuple(_compile(p["regex"]) for p in self.raw["dates"]["patterns"])
-
-
-_BUILT: dict[int, tuple[object, tuple[Any, ...]]] = {}
-
-
-def _cues(entries: list[dict[str, str]]) -> tuple[Cue, ...]:
-    """The cues of ``entries``, built once per list (the stages ask for them per sentence)."""
-    return _built(
-        entries,
-        lambda: tuple(Cue(c["name"], c["type"], c["force"], _compile(c["regex"])) for c in entries),
-    )
-
-
-def _party_cues(entries: list[dict[str, str]]) -> tuple[PartyCue, ...]:
-    return _built(
-        entries, lambda: tuple(PartyCue(p["name"], p["act"], _compile(p["regex"])) for p in entries)
-    )
-
-
-def _built(entries: list[dict[str, str]], build: Callable[[], tuple[Any, ...]]) -> tuple[Any, ...]:
-    cached = _BUILT.get(id(entries))
-    if cached is None or cached[0] is not entries:
-        cached = (entries, build())
-        _BUILT[id(entries)] = cached
-    return cached[1]
 
 
 @lru_cache(maxsize=256)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from dutygraph.extract.context import is_conditional
 from dutygraph.extract.dates import date_after
 from dutygraph.extract.ir import MembershipFact, Mention, PartyFact, Sentence, Span
 from dutygraph.extract.lexicon import PartyCue, lexicon
@@ -40,7 +41,7 @@ def _party_fact(
     ctx: Context, sentence: Sentence, match: re.Match[str], cue: PartyCue, found: Found
 ) -> None:
     clause_start = _clause_floor(ctx.text, sentence.span.start, match.start())
-    if _is_conditional(ctx.text, Span(clause_start, match.start())):
+    if is_conditional(ctx.text, Span(clause_start, match.start())):
         return
     if _is_hypothetical(ctx.text, clause_start, match, cue):
         return
@@ -440,9 +441,3 @@ _DATE_WORDS = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b"
 )
-
-
-def _is_conditional(text: str, clause: Span) -> bool:
-    """``If Freedonia ratified X, ...``: a clause opened by a conditional states no fact."""
-    words = re.findall(r"[A-Za-z]+", clause.of(text))
-    return bool(words) and words[0].lower() in lexicon().lower_words("conditional_openers")

@@ -81,7 +81,8 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     mentions = _sorted(
         [*_outside(mentions, references), *references, *provision_mentions, *cited_mentions]
     )
-    mentions = _sorted([*mentions, *find_subject_state_references(text, mentions)])
+    subject = subject_state(text, mentions)  # the state the document is about, found once
+    mentions = _sorted([*mentions, *find_subject_state_references(text, mentions, subject)])
     mentions = _sorted([*mentions, *find_salient_state_references(text, mentions)])
     groups = Groups()
     notes = _note_bases(lay, mentions)
@@ -97,7 +98,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
         _is_legal_text(text, lay, own),
         own,
         _is_statute(own, mentions),
-        subject_state(text, mentions),
+        subject,
     )
     statements, parties, memberships = relate(ctx)
     statements = (*statements, *stated_duties(ctx))
@@ -119,7 +120,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
         memberships,
         statements,
         author,
-        reports=find_reports(text, sentences, mentions, gaz.monitored),
+        reports=find_reports(text, sentences, mentions, gaz.monitored, subject),
     )
 
 
@@ -343,23 +344,25 @@ def _entities(
     cited: dict[str, Entity],
 ) -> tuple[Entity, ...]:
     entities: dict[str, Entity] = {}
+
+    def add_entry(key: str | None, span: Span | None) -> None:
+        """A vocabulary entry the document names, directly or through an organ or article."""
+        entry = gaz.entries.get(key or "")
+        if entry is not None and entry.key not in entities:
+            entities[entry.key] = Entity(
+                entry.key, entry.category, entry.label, entry.rdf_type, span
+            )
+
     for mention in mentions:
         if mention.key in entities or mention.key in provisions or mention.key in cited:
             continue
-        entry = gaz.entries.get(mention.key)
-        if entry is not None:
-            entities[mention.key] = Entity(
-                entry.key, entry.category, entry.label, entry.rdf_type, mention.span
-            )
+        if mention.key in gaz.entries:
+            add_entry(mention.key, mention.span)
         elif mention.via == "organ" and mention.organ_of is not None:
             entities[mention.key] = Entity(
                 mention.key, "body", mention.label, "Body", mention.span, organ_of=mention.organ_of
             )
-            state = gaz.entries.get(mention.organ_of)
-            if state is not None and state.key not in entities:
-                entities[state.key] = Entity(
-                    state.key, state.category, state.label, state.rdf_type, mention.span
-                )
+            add_entry(mention.organ_of, mention.span)
         elif mention.via == "fallback":
             entities[mention.key] = Entity(
                 mention.key, mention.category, mention.label, _local_type(mention), mention.span
@@ -367,11 +370,7 @@ def _entities(
     entities.update(provisions)
     for provision in provisions.values():
         # "(arts. 2 and 16)" of the treaty a named body monitors: that treaty, though unnamed
-        entry = gaz.entries.get(provision.part_of or "")
-        if entry is not None and entry.key not in entities:
-            entities[entry.key] = Entity(
-                entry.key, entry.category, entry.label, entry.rdf_type, provision.span
-            )
+        add_entry(provision.part_of, provision.span)
     entities.update(cited)
     entities.update(groups.entities)
     return tuple(sorted(entities.values(), key=lambda e: e.key))

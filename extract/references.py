@@ -151,11 +151,11 @@ def _nearest_unambiguous(
     return last if len(keys) == 1 else None
 
 
-def find_subject_state_references(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
-    """``the State party`` and a bare ``the Government`` as mentions of the state the document
-    is about: the one state whose report it reviews or that its author visited. None when the
-    document names no such state, or several different ones."""
-    subject = subject_state(text, mentions)
+def find_subject_state_references(
+    text: str, mentions: Sequence[Mention], subject: str | None
+) -> tuple[Mention, ...]:
+    """``the State party`` and a bare ``the Government`` as mentions of ``subject``, the state
+    the document is about (``subject_state``); none when there is no such state."""
     if subject is None:
         return ()
     taken = [m.span for m in mentions]

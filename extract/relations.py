@@ -15,11 +15,13 @@ from dutygraph.extract.attribution import (
 )
 from dutygraph.extract.context import (
     ACTORS,
+    PASSIVE,
     Context,
     Found,
     bases_of,
     beneficiaries_of,
     cut_action,
+    is_conditional,
     trimmed_span,
 )
 from dutygraph.extract.findings import decisions
@@ -44,9 +46,6 @@ _CONTRAST = re.compile(r",\s*(?:but|yet)\s+", re.I)
 # a concessive opener is a subordinate clause: the main clause starts after its last comma
 _CONCESSION = re.compile(
     r"\s*(?:although|though|even\s+though|while|whilst|despite|notwithstanding)\b.*,", re.I | re.S
-)
-_PASSIVE = re.compile(
-    r"^(?:also\s+|further\s+|then\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|ld|nt)\b"
 )
 
 
@@ -171,7 +170,7 @@ def _statements(ctx: Context, sentence: Sentence, found: Found) -> None:
         action_span = cut_action(ctx.text, hit.end, end)
         if starts[k] > hit.start:
             continue  # the modal sits inside the opening condition: "If X should fail, ..."
-        if action_span is None or _is_conditional(ctx.text, Span(starts[k], hit.start)):
+        if action_span is None or is_conditional(ctx.text, Span(starts[k], hit.start)):
             continue
         made = _statement_for(ctx, sentence, hit, Span(starts[k], hit.start), action_span, previous)
         if made is None:
@@ -200,11 +199,6 @@ def _previous_bearers(found: Found, ctx: Context, sentence: Sentence) -> tuple[s
             gap = ctx.text[statement.span.end : sentence.span.start]
             return statement.bearers if gap.count("\n\n") <= 1 else ()
     return ()
-
-
-def _is_conditional(text: str, subject: Span) -> bool:
-    words = re.findall(r"[A-Za-z]+", subject.of(text))
-    return bool(words) and words[0].lower() in lexicon().lower_words("conditional_openers")
 
 
 def _statement_for(
@@ -272,7 +266,7 @@ def _subject_bearers(
     bearers = resolve_subject(ctx.text, subject, ctx.mentions_in(subject), ctx.groups)
     if bearers == INHERIT:
         return _antecedent_in_sentence(ctx, sentence, subject) or previous
-    if not bearers and _PASSIVE.match(rest.of(ctx.text)):
+    if not bearers and PASSIVE.match(rest.of(ctx.text)):
         bearers = heading_addressee(ctx, sentence)
     return bearers or drafting.office_or_role(ctx, subject)
 

@@ -20,7 +20,6 @@ from dataclasses import dataclass, replace
 from dutygraph.extract.dates import date_after
 from dutygraph.extract.ir import Mention, ReportFact, Sentence, Span
 from dutygraph.extract.lexicon import lexicon
-from dutygraph.extract.references import subject_state
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 # how far back the review or request words may stand before a report phrase
@@ -39,10 +38,10 @@ def find_reports(
     sentences: Sequence[Sentence],
     mentions: Sequence[Mention],
     monitored: dict[str, tuple[str, ...]],
+    subject: str | None,
 ) -> tuple[ReportFact, ...]:
     """Every report fact of the text, one per report: a report named again (same state, body
     and number) adds the dates it gives to the first fact."""
-    subject = subject_state(text, mentions)
     body = _document_body(mentions, monitored)
     found: list[ReportFact] = []
     for sentence in sentences:

@@ -29,7 +29,7 @@ def split_sentences(doc: Document, lay: Layout) -> tuple[Sentence, ...]:
     for index, block in enumerate(lay.blocks):
         spans = [block.span] if block.kind == "heading" else _pieces(text, block)
         for span in spans:
-            trimmed = _trim(text, span)
+            trimmed = trim_space(text, span)
             if len(trimmed):
                 sentences.append(Sentence(trimmed, index))
     return tuple(sentences)
@@ -107,7 +107,8 @@ def _is_abbreviation(text: str, block_start: int, period: int) -> bool:
     return len(last_part) == 1 and last_part.isupper()
 
 
-def _trim(text: str, span: Span) -> Span:
+def trim_space(text: str, span: Span) -> Span:
+    """``span`` without the white space at its ends."""
     start, end = span.start, span.end
     while start < end and text[start].isspace():
         start += 1
