@@ -145,7 +145,8 @@ _SOFT_LAW_KEYS = ("local:conclusion:", "local:general_comment:")
 
 def soft_law(ctx: Context, sentence: Sentence, found: Found) -> None:
     """``Conclusion No. 22 addresses the need to protect X, as does No. 85``: what soft law asks
-    of states, with persuasive authority only; one statement per instrument."""
+    of states, with persuasive authority only; one statement whose bases are all the instruments
+    named."""
     verbs = lexicon().pattern("soft_law_verbs")
     start = sentence.span.start
     for piece in re.split(r"(;)", sentence.span.of(ctx.text)):
@@ -174,22 +175,21 @@ def soft_law(ctx: Context, sentence: Sentence, found: Found) -> None:
             for i, s in enumerate(found.statements)
             if s.action_span == action and clause.contains(s.span)
         ]
-        for index, subject in enumerate(subjects):
-            statement = Statement(
-                span=trimmed_span(ctx.text, clause),
-                type="Obligation",
-                bearers=("dg:AllStates",),
-                action=action.of(ctx.text),
-                action_span=action,
-                trigger=verb.group().strip(),
-                force="PersuasiveAuthority",
-                bases=(subject.key,),
-                beneficiaries=beneficiaries_of(ctx, action),
-            )
-            if index < len(same):
-                found.statements[same[index]] = statement
-            else:
-                found.statements.append(statement)
+        statement = Statement(
+            span=trimmed_span(ctx.text, clause),
+            type="Obligation",
+            bearers=("dg:AllStates",),
+            action=action.of(ctx.text),
+            action_span=action,
+            trigger=verb.group().strip(),
+            force="PersuasiveAuthority",
+            bases=tuple(dict.fromkeys(subject.key for subject in subjects)),
+            beneficiaries=beneficiaries_of(ctx, action),
+        )
+        if same:
+            found.statements[same[0]] = statement
+        else:
+            found.statements.append(statement)
 
 
 def _rule_label(text: str, sentence: Sentence, action: Span) -> str:

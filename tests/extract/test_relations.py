@@ -529,3 +529,18 @@ def test_a_soft_law_call_on_states_is_one_statement(extract_fictional: Extract) 
     assert statement.bearers == ("dg:AllStates",)
     assert statement.force == "PersuasiveAuthority"
     assert statement.action == "release all detainees"
+
+
+def test_a_passage_citing_two_conclusions_is_one_statement_with_both_bases(
+    extract_fictional: Extract,
+) -> None:
+    x = extract_fictional(
+        "ExCom Conclusion No. 22 addresses the need to shelter families who cross the border,"
+        " as does No. 85."
+    )
+    (statement,) = x.statements
+    assert statement.force == "PersuasiveAuthority"
+    assert [key.rpartition(":")[2] for key in statement.bases] == [
+        "conclusion-no-22",
+        "conclusion-no-85",
+    ]
