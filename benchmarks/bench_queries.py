@@ -22,7 +22,7 @@ PARAMETERS = {
     "duties": {"bearer": "China"},
     "recommendations-to": {"bearer": "China"},
     "refoulement-grounds": {"bearer": "China"},
-    "party-treaty-duties": {"state": "China"},
+    "party-treaty-duties": {"bearer": "China"},
 }
 
 

@@ -18,17 +18,10 @@ from typing import Protocol
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from dutygraph.bindings import is_iri_parameter
-from dutygraph.errors import DutygraphError
+from dutygraph.bindings import is_iri_parameter, unbracketed
 from dutygraph.infer import INFERRED
 from dutygraph.namespace import bind_prefixes
-from dutygraph.query import (
-    Result,
-    _variable_for,
-    is_shipped,
-    prepare,
-    query_text,
-)
+from dutygraph.query import Result, bind_parameters, is_shipped, prepare, query_text, tidy
 from dutygraph.store import Store
 
 _DG = "https://w3id.org/dutygraph/ns#"
@@ -128,24 +121,8 @@ def run_on_source(
     text = query_text(name_or_file)
     if not is_shipped(name_or_file):
         prepare(text, allow_service=allow_service)  # refuses updates and SERVICE the same way
-    bindings = bindings_for(source, text, params or {})
-    return Result.combined([source.select(text, binding) for binding in bindings])
-
-
-def bindings_for(source: Source, text: str, params: Mapping[str, str]) -> list[dict[str, Node]]:
-    """Every combination of parameter values, as ``query.run`` binds them."""
-    combos: list[dict[str, Node]] = [{}]
-    for key, value in params.items():
-        variable = _variable_for(text, key)
-        nodes: list[Node] = [Literal(value)]
-        if variable.endswith("_iri"):
-            nodes = list(source.resolve(value))
-        if not nodes:
-            raise DutygraphError(
-                f"--param {key}={value}: nothing in the graph has that label or IRI"
-            )
-        combos = [{**combo, variable: node} for combo in combos for node in nodes]
-    return combos
+    bindings = bind_parameters(text, params or {}, source.resolve)
+    return tidy(text, Result.combined([source.select(text, binding) for binding in bindings]))
 
 
 def _explain_graph(source: Source, target: str, fetch: _Fetch, construct: _Construct) -> Graph:
@@ -169,7 +146,7 @@ def _explain_graph(source: Source, target: str, fetch: _Fetch, construct: _Const
 
 def _explain_starts(source: Source, target: str) -> list[URIRef]:
     if is_iri_parameter(target):
-        return [URIRef(target)]
+        return [URIRef(unbracketed(target))]
     query = _STATEMENTS_WITH_TEXT % {"dg": _DG}
     result = source.select(query, {"wanted": Literal(target)})
     return [URIRef(row[0]) for row in result.rows]

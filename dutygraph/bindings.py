@@ -22,13 +22,14 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _LANGUAGE = re.compile(r"^[A-Za-z]+(?:-[A-Za-z0-9]+)*$")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _WHERE = re.compile(r"WHERE\s*\{", re.IGNORECASE)
-_IRI_PARAMETER = re.compile(r"^(?:https?|urn):")
+_IRI_PARAMETER = re.compile(r"^\s*<?(?:https?|urn):")
 LABEL_PROPERTIES = (
     "http://www.w3.org/2004/02/skos/core#prefLabel",
     "http://www.w3.org/2004/02/skos/core#altLabel",
     "http://www.w3.org/2004/02/skos/core#hiddenLabel",
     "http://www.w3.org/2000/01/rdf-schema#label",
     "https://w3id.org/dutygraph/ns#demonym",
+    "http://www.w3.org/2004/02/skos/core#notation",
 )
 _LABEL_VALUES = " ".join(f"<{p}>" for p in LABEL_PROPERTIES)
 _LABELS_AS_WRITTEN = f"""
@@ -155,7 +156,14 @@ def sparql_literal(literal: Literal) -> str:
 
 
 def is_iri_parameter(value: str) -> bool:
+    """An IRI, bare or in angle brackets as the tables print it."""
     return _IRI_PARAMETER.match(value) is not None
+
+
+def unbracketed(value: str) -> str:
+    """An IRI as a table prints it, ``<https://...>``, or bare."""
+    stripped = value.strip()
+    return stripped[1:-1] if stripped.startswith("<") and stripped.endswith(">") else stripped
 
 
 def resolve_label(value: str, select: Select) -> list[URIRef]:
@@ -167,8 +175,9 @@ def resolve_label(value: str, select: Select) -> list[URIRef]:
     engine (80 ms there; sending them all to Python took 0.2 s). Candidates are checked with
     Unicode case folding, as in memory."""
     if is_iri_parameter(value):
-        sparql_iri(value)  # refuses an IRI that could not be sent
-        return [URIRef(value)]
+        iri = unbracketed(value)
+        sparql_iri(iri)  # refuses an IRI that could not be sent
+        return [URIRef(iri)]
     found = _labelled(select(_labels_as_written(value), {}), value)
     return found or _labelled(select(_LABELS_EQUAL, {"wanted": Literal(_lower(value))}), value)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal as Choice
@@ -15,14 +16,23 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from dutygraph import resources
-from dutygraph.bindings import fold, is_iri_parameter
+from dutygraph.bindings import fold, is_iri_parameter, unbracketed, with_values
 from dutygraph.engine import Result, UnsupportedTerm, memory_store, select
 from dutygraph.errors import DutygraphError, one_line
 from dutygraph.namespace import DG
 from dutygraph.vocabulary import vocabulary_graph
 
 Engine = Choice["oxigraph", "rdflib"]
-_LABELS = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, RDFS.label, DG.demonym)
+_LABELS = (
+    SKOS.prefLabel,
+    SKOS.altLabel,
+    SKOS.hiddenLabel,
+    RDFS.label,
+    DG.demonym,
+    SKOS.notation,
+)
+_LIST_SEPARATOR = " | "
+Resolve = Callable[[str], list[URIRef]]
 
 
 @lru_cache(maxsize=1)
@@ -35,10 +45,30 @@ def named_queries() -> dict[str, str]:
 
 
 def question_of(text: str) -> str:
-    lines = [line.lstrip("# ").rstrip() for line in text.splitlines() if line.startswith("#")]
-    joined = " ".join(lines)
-    match = re.search(r"Question:\s*(.*?)(?:\s+Parameters:|$)", joined)
+    match = re.search(r"Question:\s*(.*?)(?:\s+Parameters:|$)", _header(text))
     return match.group(1).strip() if match else ""
+
+
+def parameters_of(text: str) -> tuple[str, ...]:
+    """The ``--param`` names a query's header declares: ``?bearer_iri`` is ``bearer``."""
+    match = re.search(r"Parameters:\s*(.*?)(?:\s+Columns:|$)", _header(text))
+    names = re.findall(r"\?([A-Za-z_][A-Za-z0-9_]*)", match.group(1) if match else "")
+    return tuple(dict.fromkeys(name.removesuffix("_iri") for name in names))
+
+
+def list_columns(text: str) -> tuple[str, ...]:
+    """The columns a header says hold several values joined with " | " (``Lists: a, b``)."""
+    match = re.search(r"Lists:\s*([A-Za-z0-9_, ]+)", _header(text))
+    return tuple(n.strip() for n in match.group(1).split(",") if n.strip()) if match else ()
+
+
+def _header(text: str) -> str:
+    lines = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line.lstrip("# ").rstrip())
+    return " ".join(lines)
 
 
 def query_text(name_or_file: str) -> str:
@@ -82,10 +112,11 @@ def _is_update(text: str) -> bool:
 
 
 def resolve_parameter(graph: Graph, value: str) -> list[URIRef]:
-    """An IRI as given, or every node whose label equals ``value`` case-insensitively: labels in
-    the graph first, then the shipped vocabulary's (so an acronym finds its treaty)."""
+    """An IRI as given (``<...>`` or bare), or every node whose label, alias or code (a state's
+    ISO 3166 alpha-3) equals ``value`` case-insensitively: labels in the graph first, then the
+    shipped vocabulary's (so an acronym finds its treaty)."""
     if is_iri_parameter(value):
-        return [URIRef(value)]
+        return [URIRef(unbracketed(value))]
     wanted = fold(value)
     for source in (graph, vocabulary_graph()):
         found = {
@@ -113,15 +144,15 @@ def run(
     syntax messages are the same everywhere; a shipped query is known to be a plain SELECT
     (rdflib's parser alone takes 100-200 ms for the duties query)."""
     text = query_text(name_or_file)
-    bindings = _bindings(graph, text, params or {})
+    bindings = bind_parameters(text, params or {}, lambda value: resolve_parameter(graph, value))
     parse_first = engine == "rdflib" or not is_shipped(name_or_file)
     prepared = _checked(text, allow_service) if parse_first else None
     if prepared is not None and (engine == "rdflib" or not _is_plain_select(prepared)):
-        return _run_in_rdflib(graph, prepared, bindings)
+        return tidy(text, _run_in_rdflib(graph, text, bindings, allow_service))
     try:
-        return _run_in_oxigraph(graph, text, bindings)
+        return tidy(text, _run_in_oxigraph(graph, text, bindings))
     except UnsupportedTerm:  # rdflib's engine takes any term rdflib parsed
-        return _run_in_rdflib(graph, prepared or _prepared_named(text), bindings)
+        return tidy(text, _run_in_rdflib(graph, text, bindings, allow_service))
 
 
 def _checked(text: str, allow_service: bool) -> Query:
@@ -143,11 +174,16 @@ def _run_in_oxigraph(graph: Graph, text: str, bindings: list[dict[str, Node]]) -
     return Result.combined([select(store, text, binding) for binding in bindings])
 
 
-def _run_in_rdflib(graph: Graph, prepared: Query, bindings: list[dict[str, Node]]) -> Result:
+def _run_in_rdflib(
+    graph: Graph, text: str, bindings: list[dict[str, Node]], allow_service: bool
+) -> Result:
+    """rdflib's engine, with parameters joined as VALUES blocks as for every other engine
+    (``initBindings`` would not reach a subquery)."""
     columns: tuple[str, ...] = ()
     rows: list[tuple[str, ...]] = []
     for binding in bindings:
-        result = graph.query(prepared, initBindings=binding)  # type: ignore[arg-type]
+        prepared = _checked(with_values(text, binding), allow_service)
+        result = graph.query(prepared)
         columns = tuple(str(v) for v in (result.vars or ()))
         rows.extend(tuple(_cell(row, i) for i in range(len(columns))) for row in result)
     return Result(columns, tuple(rows))
@@ -162,18 +198,21 @@ def _has_service(prepared: Query) -> bool:
     return "ServiceGraphPattern" in repr(prepared.algebra)
 
 
-def _bindings(graph: Graph, text: str, params: dict[str, str]) -> list[dict[str, Node]]:
-    """``key`` binds ``?key_iri`` to the nodes labelled ``value`` (or the IRI ``value``), or
-    ``?key`` to ``value`` as a plain literal (a text parameter such as a search term)."""
+def bind_parameters(
+    text: str, params: Mapping[str, str], resolve: Resolve
+) -> list[dict[str, Node]]:
+    """Every combination of parameter values: ``key`` binds ``?key_iri`` to the nodes
+    ``resolve`` finds for ``value`` (a label, alias, code or IRI), or ``?key`` to ``value`` as
+    a plain literal (a text parameter such as a search term)."""
     combos: list[dict[str, Node]] = [{}]
     for key, value in params.items():
         variable = _variable_for(text, key)
         nodes: list[Node] = [Literal(value)]
         if variable.endswith("_iri"):
-            nodes = list(resolve_parameter(graph, value))
+            nodes = list(resolve(value))
         if not nodes:
             raise DutygraphError(
-                f"--param {key}={value}: nothing in the graph has that label or IRI"
+                f"{key} {value!r}: nothing in the graph has that name, code or IRI"
             )
         combos = [{**combo, variable: node} for combo in combos for node in nodes]
     return combos
@@ -183,4 +222,39 @@ def _variable_for(text: str, key: str) -> str:
     for candidate in (f"{key}_iri", key):
         if re.search(rf"\?{re.escape(candidate)}\b", text):
             return candidate
-    raise DutygraphError(f"--param {key}: the query has no variable ?{key}_iri or ?{key}")
+    declared = parameters_of(text)
+    takes = f"it takes {', '.join(declared)}" if declared else "it takes no parameters"
+    raise DutygraphError(f"unknown parameter {key!r}: {takes}")
+
+
+def tidy(text: str, result: Result) -> Result:
+    """The same bytes from every engine: the values of each list column sorted; a label list and
+    its ``_iri`` list of the same length sorted as pairs, so each label stays beside its IRI."""
+    declared = list_columns(text)
+    lists = [name for name in result.columns if name in declared]
+    if not lists:
+        return result
+    index = {name: i for i, name in enumerate(result.columns)}
+    return Result(result.columns, tuple(_sorted_cells(row, lists, index) for row in result.rows))
+
+
+def _sorted_cells(row: tuple[str, ...], lists: list[str], index: dict[str, int]) -> tuple[str, ...]:
+    cells = list(row)
+    for name in lists:
+        if name.endswith("_iri") and name.removesuffix("_iri") in lists:
+            continue  # sorted with its labels
+        values, paired = _values(cells[index[name]]), f"{name}_iri"
+        iris = _values(cells[index[paired]]) if paired in lists else []
+        if paired in lists and len(values) == len(iris):
+            pairs = sorted(zip(values, iris, strict=True))
+            values, iris = [label for label, _ in pairs], [iri for _, iri in pairs]
+        else:
+            values, iris = sorted(values), sorted(iris)
+        cells[index[name]] = _LIST_SEPARATOR.join(values)
+        if paired in lists:
+            cells[index[paired]] = _LIST_SEPARATOR.join(iris)
+    return tuple(cells)
+
+
+def _values(cell: str) -> list[str]:
+    return cell.split(_LIST_SEPARATOR) if cell else []

@@ -26,8 +26,8 @@ QUERY_NAMES = sorted(source.name.removesuffix(".rq") for source in resources.que
 Row = dict[str, str]
 
 
-def read_expected(name: str) -> tuple[list[str], list[Row]]:
-    with (CASES / name / "expected.csv").open(encoding="utf-8", newline="") as handle:
+def read_expected(name: str, case: str = "expected.csv") -> tuple[list[str], list[Row]]:
+    with (CASES / name / case).open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         return list(reader.fieldnames or []), list(reader)
 
@@ -77,6 +77,30 @@ def test_query_gives_exactly_the_expected_rows(name: str, engine: Engine) -> Non
     result = run(load_data(name), name, engine=engine)
     actual = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
     assert sorted_rows(actual) == sorted_rows(expected)
+
+
+# ``expected.KEY=VALUE.csv`` beside ``expected.csv``: the rows with ``--param KEY=VALUE``.
+PARAMETER_CASES = sorted((path.parent.name, path.name) for path in CASES.glob("*/expected.*=*.csv"))
+
+
+def parameters_of_case(case: str) -> dict[str, str]:
+    key, _, value = case.removeprefix("expected.").removesuffix(".csv").partition("=")
+    return {key: value}
+
+
+def test_the_duties_query_has_cases_with_a_bearer() -> None:
+    assert [case for name, case in PARAMETER_CASES if name == "duties"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("name", "case"), PARAMETER_CASES)
+def test_query_with_a_parameter_gives_exactly_the_expected_rows(
+    name: str, case: str, engine: Engine
+) -> None:
+    columns, expected = read_expected(name, case)
+    result = run(load_data(name), name, parameters_of_case(case), engine=engine)
+    assert list(result.columns) == columns
+    assert [dict(zip(result.columns, row, strict=True)) for row in result.rows] == expected
 
 
 def test_a_term_the_engine_refuses_falls_back_to_rdflib() -> None:

@@ -2,9 +2,9 @@
 #   Contracting States, States Parties, all States) on the basis of that treaty or one of its
 #   provisions. The derived duty is a new statement: same type and action, bearer the state,
 #   force Binding, basis the provision (or treaty), dg:inferredBy this rule, dg:derivedFrom the
-#   party-status act and the group duty, and as evidence (prov:wasDerivedFrom) the passage that
-#   states the party status (a dated act when there is one; never an act the text says did not
-#   happen, dg:negated true).
+#   party-status act (a dated act when there is one; never an act the text says did not happen,
+#   dg:negated true) and the group duty, and as evidence (prov:wasDerivedFrom) the passage of
+#   the norm it applies: the duty is the norm's, the act's own passage is one step further.
 # Legal reading: pacta sunt servanda (VCLT art. 26): a treaty binds its parties; a duty stated
 #   for "the Contracting States" of a treaty, or a norm the text says a treaty article
 #   articulates (Article 33 non-refoulement), binds each party as a treaty duty.
@@ -20,7 +20,7 @@ INSERT { GRAPH <https://w3id.org/dutygraph/id/inferred> {
       dg:legalBasis ?basis ;
       dg:inferredBy "parties-owe-treaty-duties" ;
       dg:derivedFrom ?act, ?duty ;
-      prov:wasDerivedFrom ?evidence .
+      prov:wasDerivedFrom ?norm_passage .
 } }
 WHERE {
   ?duty a ?type ; dg:bearer ?group ; dg:action ?action ; dg:bindingForce dg:Binding ;
@@ -28,24 +28,21 @@ WHERE {
   VALUES ?type { dg:Obligation dg:Prohibition }
   ?group a dg:ActorGroup .
   FILTER NOT EXISTS { ?duty dg:inferredBy ?any }
+  ?duty prov:wasDerivedFrom ?norm_passage .
   { ?basis eli:is_part_of ?treaty } UNION { ?basis a dg:Treaty . BIND(?basis AS ?treaty) }
-  # Each party once per treaty, with the act its evidence comes from: a dated act first, then
-  # the smallest IRI, so the choice does not depend on the order of the data. The act and its
-  # passage travel together in one string: joining on an IRI made by BIND is a scan per row.
+  # Each party once per treaty, with the act it rests on: a dated act first, then the smallest
+  # IRI, so the choice does not depend on the order of the data.
   {
-    SELECT ?state ?treaty
-           (MIN(CONCAT(IF(BOUND(?date), "0 ", "1 "), STR(?candidate), " ", STR(?span))) AS ?pick)
+    SELECT ?state ?treaty (MIN(CONCAT(IF(BOUND(?date), "0 ", "1 "), STR(?candidate))) AS ?pick)
     WHERE {
       ?state dg:partyTo ?treaty .
-      ?candidate a dg:TreatyAction ; prov:wasAssociatedWith ?state ; dg:instrument ?treaty ;
-                 prov:wasDerivedFrom ?span .
+      ?candidate a dg:TreatyAction ; prov:wasAssociatedWith ?state ; dg:instrument ?treaty .
       FILTER NOT EXISTS { ?candidate dg:negated true }
       OPTIONAL { ?candidate dg:date ?date }
     }
     GROUP BY ?state ?treaty
   }
-  BIND(IRI(STRBEFORE(SUBSTR(?pick, 3), " ")) AS ?act)
-  BIND(IRI(STRAFTER(SUBSTR(?pick, 3), " ")) AS ?evidence)
+  BIND(IRI(SUBSTR(?pick, 3)) AS ?act)
   BIND(IRI(CONCAT(STR(?duty), "/owed-by/", REPLACE(STR(?state), "^.*[/#]", ""))) AS ?derived)
   FILTER NOT EXISTS { GRAPH <https://w3id.org/dutygraph/id/inferred> { ?derived dg:bearer ?state } }
 }

@@ -45,14 +45,19 @@ def test_duties_of_a_state_include_those_owed_as_member_of_all_states(graph_file
     assert any("as one of all States" in b for b in bearers)
 
 
-def test_inferred_non_refoulement_duty_cites_the_party_passage(graph_file: Path) -> None:
+def test_inferred_non_refoulement_duty_quotes_the_norm_and_explain_the_party_fact(
+    graph_file: Path,
+) -> None:
     rows = _rows(
         ["duties", "--graph", str(graph_file), "--bearer", "China", "--derivation", "inferred"]
     )
     duty = next(r for r in rows if "return refugees" in r["action"])
     assert duty["kind"] == "binding"
     assert "Article 33" in duty["basis"]
-    assert "party" in duty["evidence"] or "part of" in duty["evidence"]
+    assert "Article 33" in duty["evidence"]  # the norm's passage, not the party fact's
+    result = CliRunner().invoke(main, ["explain", duty["statement"], "--graph", str(graph_file)])
+    assert result.exit_code == 0, result.output
+    assert "China became a part" in result.output  # the party fact, one step further
 
 
 def test_table_view_groups_rows_under_each_bearer(graph_file: Path) -> None:
