@@ -10,15 +10,16 @@ gives the part of the data that ``explain`` needs, as an rdflib graph. ``run_on_
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from dutygraph.bindings import is_iri_parameter, unbracketed
+from dutygraph.bindings import unbracketed
+from dutygraph.engine import memory_store, select
 from dutygraph.infer import INFERRED
 from dutygraph.namespace import bind_prefixes
 from dutygraph.query import Result, bind_parameters, is_shipped, prepare, query_text, tidy
@@ -26,8 +27,8 @@ from dutygraph.store import Store
 
 _DG = "https://w3id.org/dutygraph/ns#"
 # What explain needs from a store or endpoint: the named graphs that hold a statement and the
-# nodes it derives from, the inferred triples about those nodes, and the statements whose
-# action contains a text. Explain then runs, unchanged, on just those triples.
+# nodes it derives from, and the inferred triples about those nodes. Explain then runs,
+# unchanged, on just those triples.
 _GRAPHS_OF_NODES = """
 SELECT DISTINCT ?g WHERE {
   ?start <%(dg)sderivedFrom>* ?node .
@@ -38,20 +39,6 @@ CONSTRUCT { ?node ?p ?o } WHERE {
   ?start <%(dg)sderivedFrom>* ?node .
   GRAPH <%(inferred)s> { ?node ?p ?o }
 }"""
-# Only the statement explain will show: the first in text order (``explain.find_statement``),
-# so a common word does not pull in the graphs of thousands of statements.
-_STATEMENTS_WITH_TEXT = """
-SELECT ?s (COALESCE(MIN(?begin), 1000000000000) AS ?first) WHERE {
-  ?s <%(dg)saction> ?action .
-  FILTER(CONTAINS(LCASE(STR(?action)), LCASE(?wanted)))
-  OPTIONAL {
-    ?s <http://www.w3.org/ns/prov#wasDerivedFrom> ?span .
-    ?span <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex> ?begin
-  }
-}
-GROUP BY ?s
-ORDER BY ?first STR(?s)
-LIMIT 1"""
 
 
 class Source(Protocol):
@@ -111,6 +98,14 @@ class EndpointSource:
         return _explain_graph(self, target, fetch, construct)
 
 
+def select_anywhere(source: Graph | Source) -> Callable[[str, Mapping[str, Node]], Result]:
+    """A SELECT runner for an in-memory graph (one Oxigraph copy), the store or an endpoint."""
+    if isinstance(source, Graph):
+        store = memory_store(source)
+        return lambda text, bindings: select(store, text, bindings)
+    return source.select
+
+
 def run_on_source(
     source: Source,
     name_or_file: str,
@@ -126,9 +121,9 @@ def run_on_source(
 
 
 def _explain_graph(source: Source, target: str, fetch: _Fetch, construct: _Construct) -> Graph:
-    """The document graphs that hold the target statement(s) and what they derive from, plus
-    the inferred triples about those nodes."""
-    starts = _explain_starts(source, target)
+    """The document graphs that hold the statement ``target`` (an IRI) and what it derives
+    from, plus the inferred triples about those nodes."""
+    starts = [URIRef(unbracketed(target))]
     graph_iris: set[str] = set()
     for start in starts:
         result = source.select(_GRAPHS_OF_NODES % {"dg": _DG}, {"start": start})
@@ -142,14 +137,6 @@ def _explain_graph(source: Source, target: str, fetch: _Fetch, construct: _Const
             query = _INFERRED_CLOSURE % {"dg": _DG, "inferred": INFERRED}
             graph.parse(data=construct(query, {"start": start}), format="nt")
     return graph
-
-
-def _explain_starts(source: Source, target: str) -> list[URIRef]:
-    if is_iri_parameter(target):
-        return [URIRef(unbracketed(target))]
-    query = _STATEMENTS_WITH_TEXT % {"dg": _DG}
-    result = source.select(query, {"wanted": Literal(target)})
-    return [URIRef(row[0]) for row in result.rows]
 
 
 class _Fetch(Protocol):

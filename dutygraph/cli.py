@@ -17,6 +17,8 @@ from typing import Any, TypeVar
 import click
 
 from dutygraph import __version__
+from dutygraph.backends import select_anywhere
+from dutygraph.bindings import is_iri_parameter, unbracketed
 from dutygraph.build import Built, build
 from dutygraph.commands.export import export_command, write_output
 from dutygraph.commands.picture import picture_command
@@ -34,7 +36,8 @@ from dutygraph.errors import DutygraphError, user_errors
 from dutygraph.explain import explain, find_statement
 from dutygraph.graphs import load_graphs, serialize, write_atomically
 from dutygraph.limits import time_limit
-from dutygraph.query import Result, named_queries
+from dutygraph.matches import choose, listing, statement_matches
+from dutygraph.query import Result, named_parameters, named_queries
 from dutygraph.sources import graph_option
 from dutygraph.validate import Report, validate
 
@@ -270,15 +273,25 @@ def query_command(
 ) -> None:
     """Run the named query NAME (see --list) or a query file NAME.rq, read-only."""
     if list_queries or name is None:
-        listed = sorted(named_queries().items())
-        width = max(len(query_name) for query_name, _ in listed)
-        for query_name, question in listed:
-            click.echo(f"{query_name:{width}s}  {question}")
+        click.echo(_query_list(), nl=False)
         return
     source = open_source_for(graphs, store_dir, endpoint, timeout)
     with time_limit(timeout):
         result = run_anywhere(source, name, _parse_params(params), allow_service)
     click.echo(render(result, fmt), nl=False)
+
+
+def _query_list() -> str:
+    """Each named query with its question, and the parameters it takes on a line below."""
+    listed = sorted(named_queries().items())
+    width = max(len(query_name) for query_name, _ in listed)
+    lines = []
+    for query_name, question in listed:
+        lines.append(f"{query_name:{width}s}  {question}")
+        takes = named_parameters()[query_name]
+        if takes:
+            lines.append(f"{'':{width}s}  --param {', '.join(f'{p}=...' for p in takes)}")
+    return "\n".join(lines) + "\n"
 
 
 def _parse_params(params: Sequence[str]) -> dict[str, str]:
@@ -346,24 +359,31 @@ def filter_rows(result: Result, **wanted: tuple[str, ...] | str | None) -> Resul
 
 
 def grouped_table(result: Result) -> str:
-    """One block per bearer: kind, derivation, action, basis, and the passage with offsets."""
+    """One block per bearer: kind, derivation, action, basis, issuer, and the passage with its
+    offsets and statement IRI; a group's duty stated in several passages says how many."""
     column = {name: i for i, name in enumerate(result.columns)}
     lines: list[str] = []
     current = None
+    folded = 0
     for row in result.rows:
-        if row[column["bearer"]] != current:
-            current = row[column["bearer"]]
-            lines.extend(["", f"{current}  <{row[column['bearer_iri']]}>"])
-        basis = row[column["basis"]] or "-"
+        cell = {name: row[i] for name, i in column.items()}
+        if cell["bearer"] != current:
+            current = cell["bearer"]
+            lines.extend(["", f"{current}  <{cell['bearer_iri']}>"])
+        lines.append(f"  [{cell['kind']}, {cell['derivation']}] {cell['action']}")
+        lines.append(f"      basis: {cell['basis'] or '-'}")
+        if cell["issuer"]:
+            lines.append(f"      said by: {cell['issuer']}")
+        passages = int(cell["passages"] or 1)
+        more = f"; first of {passages} passages" if passages > 1 else ""
+        folded += passages - 1
         lines.append(
-            f"  [{row[column['kind']]}, {row[column['derivation']]}] {row[column['action']]}"
+            f'      "{_shorten(cell["evidence"], 160)}" '
+            f"({cell['source']} {cell['start']}-{cell['end']}{more})"
         )
-        lines.append(f"      basis: {basis}")
-        lines.append(
-            f'      "{_shorten(row[column["evidence"]], 160)}" '
-            f"({row[column['source']]} {row[column['start']]}-{row[column['end']]})"
-        )
-    lines.append(f"\n({len(result.rows)} duties)")
+        lines.append(f"      <{cell['statement']}>")
+    note = f"; {folded:,} more passages of group duties folded in" if folded else ""
+    lines.append(f"\n({len(result.rows)} duties{note})")
     return "\n".join(lines).lstrip("\n") + "\n"
 
 
@@ -374,20 +394,42 @@ def _shorten(text: str, width: int) -> str:
 
 @main.command("explain")
 @click.argument("target")
+@click.option(
+    "--pick",
+    type=click.IntRange(min=1),
+    default=None,
+    help="With TEXT matching several statements: explain the Nth of the numbered list.",
+)
 @graph_option
 @source_options
 @user_errors
 def explain_command(
-    target: str, graphs: tuple[Path, ...], store_dir: Path | None, endpoint: str | None
+    target: str,
+    pick: int | None,
+    graphs: tuple[Path, ...],
+    store_dir: Path | None,
+    endpoint: str | None,
 ) -> None:
     """The passage and derivation behind a statement.
 
-    TARGET is a statement IRI, or text: the first statement whose action contains it. Prints
-    the quote with offsets and context, who asserted it, and for an inferred duty the rule and
-    the asserted facts it rests on, each with its own quote.
+    TARGET is a statement IRI (as `duties` prints it, with or without <>), or text: the
+    statements whose action contains it. One match is explained; several are listed, numbered,
+    with bearer and passage (choose with --pick N). Prints the quote with offsets and context,
+    who asserted it, and for an inferred duty the rule and the facts it rests on (the norm's
+    passage and the party fact's), each with its own quote.
     """
-    graph = explain_graph_for(open_source_for(graphs, store_dir, endpoint), target)
-    click.echo(explain(graph, find_statement(graph, target)).to_text())
+    source = open_source_for(graphs, store_dir, endpoint)
+    if is_iri_parameter(target):
+        statement = unbracketed(target)
+    else:
+        matches = statement_matches(select_anywhere(source), target)
+        chosen = choose(matches, target, pick)
+        if chosen is None:
+            click.echo(listing(matches, target))
+            return
+        statement = chosen.statement
+    graph = explain_graph_for(source, statement)
+    click.echo(explain(graph, find_statement(graph, statement)).to_text())
 
 
 def render(result: Result, fmt: str) -> str:

@@ -3,13 +3,13 @@ statement the rule and the asserted facts it rests on, recursively, each with it
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
 
+from dutygraph.bindings import is_iri_parameter, unbracketed
 from dutygraph.errors import DutygraphError
 from dutygraph.namespace import DG, NIF
 
@@ -58,32 +58,14 @@ class Explanation:
 
 
 def find_statement(graph: Graph, target: str) -> URIRef:
-    """The statement with IRI ``target``, or the first (in text order) whose action contains it."""
-    if re.match(r"^(?:https?|urn):", target):
-        node = URIRef(target)
-        if (node, None, None) not in graph:
-            raise DutygraphError(f"{target}: no such node in the graph")
-        return node
-    wanted = target.casefold()
-    found = sorted(
-        (
-            (_first_start(graph, s), str(s))
-            for s, action in graph.subject_objects(DG.action)
-            if wanted in str(action).casefold()
-        ),
-    )
-    if not found:
-        raise DutygraphError(f"no statement's action contains {target!r}")
-    return URIRef(found[0][1])
-
-
-def _first_start(graph: Graph, node: Node) -> int:
-    starts = [
-        int(str(b))
-        for s in graph.objects(node, PROV.wasDerivedFrom)
-        for b in graph.objects(s, NIF.beginIndex)
-    ]
-    return min(starts, default=10**12)
+    """The statement with IRI ``target`` (bare or in ``<>``); text is matched by
+    ``matches.statement_matches``, which can list several."""
+    if not is_iri_parameter(target):
+        raise DutygraphError(f"{target!r} is not an IRI")
+    node = URIRef(unbracketed(target))
+    if (node, None, None) not in graph:
+        raise DutygraphError(f"{node}: no such node in the graph")
+    return node
 
 
 def explain(graph: Graph, node: URIRef, seen: frozenset[URIRef] = frozenset()) -> Explanation:

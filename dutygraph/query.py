@@ -38,10 +38,20 @@ Resolve = Callable[[str], list[URIRef]]
 @lru_cache(maxsize=1)
 def named_queries() -> dict[str, str]:
     """Name -> the question its header comment asks."""
-    result = {}
-    for source in resources.query_files():
-        result[source.name.removesuffix(".rq")] = question_of(source.read_text(encoding="utf-8"))
-    return result
+    return {name: question_of(text) for name, text in _shipped_texts().items()}
+
+
+@lru_cache(maxsize=1)
+def named_parameters() -> dict[str, tuple[str, ...]]:
+    """Name -> the ``--param`` names its header declares."""
+    return {name: parameters_of(text) for name, text in _shipped_texts().items()}
+
+
+def _shipped_texts() -> dict[str, str]:
+    return {
+        source.name.removesuffix(".rq"): source.read_text(encoding="utf-8")
+        for source in resources.query_files()
+    }
 
 
 def question_of(text: str) -> str:

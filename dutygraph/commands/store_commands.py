@@ -89,9 +89,9 @@ def run_anywhere(
     return run_on_source(source, name, params, allow_service=allow_service)
 
 
-def explain_graph_for(source: Graph | Source, target: str) -> Graph:
-    """The graph ``explain`` works on: all of an in-memory graph, or the relevant part."""
-    return source if isinstance(source, Graph) else source.explain_graph(target)
+def explain_graph_for(source: Graph | Source, statement: str) -> Graph:
+    """The graph ``explain`` works on: all of an in-memory graph, or the statement's part."""
+    return source if isinstance(source, Graph) else source.explain_graph(statement)
 
 
 # --- build --store ---------------------------------------------------------------------------

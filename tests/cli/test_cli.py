@@ -227,10 +227,58 @@ def test_strict_turns_a_warning_into_exit_1(tmp_path: Path) -> None:
 def test_query_list_names_every_shipped_query() -> None:
     result = invoke("query", "--list")
     assert result.exit_code == 0
-    listed = {line.split()[0] for line in result.stdout.splitlines() if line.strip()}
+    lines = result.stdout.splitlines()
+    listed = {line.split()[0] for line in lines if line.strip() and not line.startswith(" ")}
     shipped = {path.stem for path in Path(__file__).parents[2].joinpath("queries").glob("*.rq")}
     assert set(NAMED_QUERY_COLUMNS) <= listed
     assert listed == shipped
+
+
+def test_query_list_shows_the_parameters_of_each_query() -> None:
+    lines = invoke("query", "--list").stdout.splitlines()
+    below = {lines[i].split()[0]: lines[i + 1].strip() for i in range(len(lines) - 1)}
+    assert below["duties"] == "--param bearer=..."
+    assert below["party-treaty-duties"] == "--param instrument=..., bearer=..."
+    assert below["actors"].split()[0] != "--param"
+
+
+def test_one_parameter_name_per_meaning_across_the_named_queries() -> None:
+    from dutygraph.query import named_parameters
+
+    used = {name for names in named_parameters().values() for name in names}
+    assert used == {
+        "bearer",
+        "state",
+        "instrument",
+        "body",
+        "holder",
+        "concerned",
+        "statement",
+        "topic",
+    }
+
+
+def test_a_wrong_parameter_name_says_which_the_query_takes(bundled_graph: Path) -> None:
+    result = invoke(
+        "query", "party-treaty-duties", "--graph", bundled_graph, "--param", "country=China"
+    )
+    assert result.exit_code == 2
+    assert "instrument, bearer" in result.stderr
+
+
+def test_party_treaty_duties_take_the_bearer_by_iso_code(bundled_graph: Path) -> None:
+    result = invoke(
+        "query",
+        "party-treaty-duties",
+        "--graph",
+        bundled_graph,
+        "--param",
+        "bearer=CHN",
+        "--format",
+        "csv",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "China" in result.stdout.splitlines()[1]
 
 
 @pytest.mark.parametrize(("name", "header"), sorted(NAMED_QUERY_COLUMNS.items()))

@@ -104,3 +104,69 @@ def test_explain_unknown_text_is_a_user_error(graph_file: Path) -> None:
     )
     assert result.exit_code == 2
     assert result.output.strip().startswith("dutygraph:")
+
+
+def test_duties_without_a_bearer_list_each_statement_once_under_its_bearer(
+    graph_file: Path,
+) -> None:
+    rows = _rows(["duties", "--graph", str(graph_file)])
+    statements = [r["statement"] for r in rows]
+    assert len(statements) == len(set(statements))
+    assert not any(r["inherited_from"] or "as one of" in r["bearer"] for r in rows)
+    assert {r["type"] for r in rows} <= {"obligation", "prohibition", "recommendation"}
+
+
+def test_a_bearer_gets_its_group_duties_once_each_with_the_group_named(graph_file: Path) -> None:
+    rows = _rows(["duties", "--graph", str(graph_file), "--bearer", "CHN"])
+    inherited = [r for r in rows if r["inherited_from"]]
+    assert inherited and {r["inherited_from"] for r in inherited} == {"all States"}
+    keys = [(r["inherited_from"], r["action"], r["basis"]) for r in inherited]
+    assert len(keys) == len(set(keys))
+    assert all(int(r["passages"]) >= 1 for r in rows)
+
+
+def test_the_table_prints_each_statement_iri_and_explain_takes_it_in_brackets(
+    graph_file: Path,
+) -> None:
+    table = CliRunner().invoke(main, ["duties", "--graph", str(graph_file), "--bearer", "China"])
+    iri = next(line.strip() for line in table.output.splitlines() if "/statement/" in line)
+    assert iri.startswith("<") and iri.endswith(">")
+    result = CliRunner().invoke(main, ["explain", iri, "--graph", str(graph_file)])
+    assert result.exit_code == 0, result.output
+    assert f"node: {iri[1:-1]}" in result.output
+
+
+def test_explain_lists_every_match_and_explains_the_one_picked(graph_file: Path) -> None:
+    listed = CliRunner().invoke(main, ["explain", "grant", "--graph", str(graph_file)])
+    assert listed.exit_code == 0, listed.output
+    numbered = [line for line in listed.output.splitlines() if line[:1].isdigit()]
+    assert len(numbered) > 1 and numbered[0].startswith("1. <")
+    assert "--pick N" in listed.output
+    second = numbered[1].split("<", 1)[1].split(">", 1)[0]
+    picked = CliRunner().invoke(
+        main, ["explain", "grant", "--pick", "2", "--graph", str(graph_file)]
+    )
+    assert picked.exit_code == 0, picked.output
+    assert f"node: {second}" in picked.output
+
+
+def test_explain_pick_beyond_the_matches_is_a_user_error(graph_file: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["explain", "grant", "--pick", "999", "--graph", str(graph_file)]
+    )
+    assert result.exit_code == 2
+    assert "only" in result.stderr
+
+
+def test_an_inferred_duty_is_reached_by_its_text(graph_file: Path) -> None:
+    listed = CliRunner().invoke(main, ["explain", "never return", "--graph", str(graph_file)])
+    assert listed.exit_code == 0, listed.output
+    assert "/owed-by/" in listed.output
+
+
+def test_a_bearer_nobody_has_is_an_error_that_does_not_name_param(graph_file: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["duties", "--graph", str(graph_file), "--bearer", "Atlantis"]
+    )
+    assert result.exit_code == 2
+    assert "--param" not in result.stderr and "Atlantis" in result.stderr

@@ -20,12 +20,13 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from store_helpers import canonical
 
-from dutygraph.backends import EndpointSource, run_on_source
+from dutygraph.backends import EndpointSource, run_on_source, select_anywhere
 from dutygraph.bindings import sparql_term, where_groups, with_values
 from dutygraph.build import union_graph
 from dutygraph.commands.store_commands import publish_command
 from dutygraph.errors import DutygraphError
 from dutygraph.explain import explain, find_statement
+from dutygraph.matches import statement_matches
 from dutygraph.query import prepare, run
 from dutygraph.remote import is_loopback, publish, select_remote
 from dutygraph.sources import bundled_dataset
@@ -227,9 +228,13 @@ def test_explain_works_through_the_endpoint(oxigraph_server: str) -> None:
     dataset = bundled_dataset()
     publish(dataset, f"{oxigraph_server}/store")
     memory = union_graph(dataset)
-    expected = explain(memory, find_statement(memory, "repeal")).to_text()
-    part = EndpointSource(f"{oxigraph_server}/query").explain_graph("repeal")
-    assert explain(part, find_statement(part, "repeal")).to_text() == expected
+    endpoint = EndpointSource(f"{oxigraph_server}/query")
+    matches = statement_matches(select_anywhere(memory), "repeal")
+    assert statement_matches(endpoint.select, "repeal") == matches
+    statement = matches[0].statement
+    expected = explain(memory, find_statement(memory, statement)).to_text()
+    part = endpoint.explain_graph(statement)
+    assert explain(part, find_statement(part, statement)).to_text() == expected
 
 
 def test_the_publish_command_reports_what_it_sent(oxigraph_server: str) -> None:

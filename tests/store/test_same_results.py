@@ -8,10 +8,11 @@ from rdflib import Graph, URIRef
 from store_helpers import Corpus, canonical
 
 from dutygraph import resources
-from dutygraph.backends import StoreSource, run_on_source
+from dutygraph.backends import StoreSource, run_on_source, select_anywhere
 from dutygraph.build import build
 from dutygraph.explain import explain, find_statement
 from dutygraph.infer import INFERRED
+from dutygraph.matches import statement_matches
 from dutygraph.namespace import DG
 from dutygraph.query import run
 
@@ -39,6 +40,17 @@ def test_duties_of_one_bearer_are_the_same(corpus: Corpus, bearer: str) -> None:
     assert canonical(on_store) == canonical(in_memory)
 
 
+@pytest.mark.parametrize("bearer", [None, "China", "all States"])
+def test_duties_rows_come_in_the_same_order_with_the_same_bytes(
+    corpus: Corpus, bearer: str | None
+) -> None:
+    params = {"bearer": bearer} if bearer else {}
+    on_store = run_on_source(StoreSource(corpus.store()), "duties", params)
+    assert on_store.rows
+    assert on_store == run(corpus.memory, "duties", params)
+    assert on_store == run(corpus.memory, "duties", params, engine="rdflib")
+
+
 def test_the_rules_infer_the_same_triples(corpus: Corpus) -> None:
     dataset = build(corpus.paths).dataset
     expected = {tuple(str(term) for term in triple) for triple in dataset.graph(INFERRED)}
@@ -50,20 +62,24 @@ def test_the_rules_infer_the_same_triples(corpus: Corpus) -> None:
 
 
 def test_explain_reads_the_same_statement_from_the_store(corpus: Corpus) -> None:
-    target = "repeal"
-    expected = explain(corpus.memory, find_statement(corpus.memory, target)).to_text()
-    part = StoreSource(corpus.store()).explain_graph(target)
-    assert explain(part, find_statement(part, target)).to_text() == expected
+    source = StoreSource(corpus.store())
+    matches = statement_matches(select_anywhere(corpus.memory), "repeal")
+    assert statement_matches(source.select, "repeal") == matches
+    statement = matches[0].statement
+    expected = explain(corpus.memory, find_statement(corpus.memory, statement)).to_text()
+    part = source.explain_graph(statement)
+    assert explain(part, find_statement(part, statement)).to_text() == expected
 
 
 @pytest.mark.parametrize("word", ["the", "refugees", "and"])
-def test_explain_by_a_common_word_fetches_only_the_statement_it_shows(
+def test_explain_by_a_common_word_lists_the_same_matches_and_fetches_only_one(
     corpus: Corpus, word: str
 ) -> None:
     source = StoreSource(corpus.store())
-    part = source.explain_graph(word)
-    shown = find_statement(corpus.memory, word)
-    assert find_statement(part, word) == shown
+    matches = statement_matches(select_anywhere(corpus.memory), word)
+    assert len(matches) > 1
+    assert statement_matches(source.select, word) == matches
+    part = source.explain_graph(matches[0].statement)
     assert len(set(part.subjects(DG.action, None))) < len(set(corpus.memory.subjects(DG.action)))
 
 
