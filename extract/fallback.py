@@ -8,12 +8,12 @@ entity. A title whose head noun lies inside a vocabulary mention is left to the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from dutygraph.extract.ir import Mention, MentionCategory, Span
 from dutygraph.extract.lexicon import lexicon
-from dutygraph.extract.tokens import Token, tokenize
+from dutygraph.extract.tokens import Token, span_tokens
 
 _BEFORE_TO = frozenset({"relating", "Relating", "Protocol", "Amendment", "Amendments"})
 _LEADING_ARTICLES = frozenset(
@@ -63,9 +63,16 @@ def _singular(word: str) -> str:
     return word
 
 
-def find_titles(text: str, spans: Iterable[Span], known: list[Mention]) -> tuple[Mention, ...]:
+def find_titles(
+    text: str,
+    spans: Sequence[Span],
+    known: list[Mention],
+    tokens: Sequence[list[Token]] | None = None,
+) -> tuple[Mention, ...]:
+    """Fallback titles inside ``spans``; ``tokens``, the spans' tokens when the caller has them."""
     found: list[Mention] = []
-    for span in spans:
+    words_of = span_tokens(text, spans) if tokens is None else tokens
+    for span, words in zip(spans, words_of, strict=True):
         procedures = [
             m
             for m in _special_procedures(text, span)
@@ -73,8 +80,7 @@ def find_titles(text: str, spans: Iterable[Span], known: list[Mention]) -> tuple
         ]
         found.extend(procedures)
         taken = [*known, *procedures]
-        tokens = tokenize(text, span.start, span.end)
-        for run in _capitalised_runs(tokens):
+        for run in _capitalised_runs(words):
             mention = _title_mention(text, run, taken)
             if mention is not None and not any(mention.span.overlaps(p.span) for p in procedures):
                 found.append(mention)

@@ -9,7 +9,7 @@ border police") is taken together with it, since later stages see only a one-wor
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -18,7 +18,7 @@ from rdflib import RDF, SKOS, Graph, URIRef
 from dutygraph.extract.fallback import local_key
 from dutygraph.extract.ir import Entity, Mention, MentionCategory, Span
 from dutygraph.extract.lexicon import lexicon
-from dutygraph.extract.tokens import Token, token_words, tokenize
+from dutygraph.extract.tokens import Token, span_tokens, token_words
 from dutygraph.namespace import DG
 
 _CATEGORY_BY_CLASS: dict[str, MentionCategory] = {
@@ -155,11 +155,14 @@ def default_gazetteer() -> Gazetteer:
     return gazetteer_from_graph(vocabulary_graph())
 
 
-def find_mentions(text: str, gaz: Gazetteer, spans: Iterable[Span]) -> tuple[Mention, ...]:
-    """Vocabulary mentions inside ``spans`` (sentence spans of the masked text)."""
+def find_mentions(
+    text: str, gaz: Gazetteer, spans: Sequence[Span], tokens: Sequence[list[Token]] | None = None
+) -> tuple[Mention, ...]:
+    """Vocabulary mentions inside ``spans`` (sentence spans of the masked text); ``tokens``, the
+    spans' tokens when the caller has them already."""
     found: list[Mention] = []
-    for span in spans:
-        found.extend(_mentions_in(text, gaz, tokenize(text, span.start, span.end)))
+    for words in span_tokens(text, spans) if tokens is None else tokens:
+        found.extend(_mentions_in(text, gaz, words))
     return tuple(found)
 
 
