@@ -4,7 +4,6 @@ context it reads, what it has found, and how an action, its bases and beneficiar
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -20,6 +19,7 @@ from dutygraph.extract.ir import (
     Statement,
 )
 from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.mention_index import MentionIndex
 from dutygraph.extract.subjects import Groups
 
 # "shall be given", "should also be informed": a passive after the modal
@@ -48,18 +48,13 @@ class Context:
     own_instrument: str | None = None
     statute: bool = False  # a state's own law (its bearerless duties are the State's)
     subject_state: str | None = None  # the one state the document is about, if any
-    _starts: list[int] = field(init=False, repr=False, compare=False)
+    _index: MentionIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self._starts = [m.span.start for m in self.mentions]
-        if self._starts != sorted(self._starts):
-            raise ValueError("the mentions of a context must be in text order")
+        self._index = MentionIndex(self.mentions)
 
     def mentions_in(self, span: Span) -> list[Mention]:
-        # the rules ask per sentence and clause: only the mentions starting inside can be in it
-        low = bisect_left(self._starts, span.start)
-        high = bisect_right(self._starts, span.end, low)
-        return [m for m in self.mentions[low:high] if m.span.end <= span.end]
+        return self._index.inside(span)
 
     def block_of(self, sentence: Sentence) -> Block:
         return self.layout.blocks[sentence.block]

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from dutygraph.extract.ir import Mention, MentionCategory, Span
 from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.mention_index import MentionIndex
 from dutygraph.extract.tokens import Token, span_tokens
 
 _BEFORE_TO = frozenset({"relating", "Relating", "Protocol", "Amendment", "Amendments"})
@@ -72,14 +73,16 @@ def find_titles(
     """Fallback titles inside ``spans``; ``tokens``, the spans' tokens when the caller has them."""
     found: list[Mention] = []
     words_of = span_tokens(text, spans) if tokens is None else tokens
+    index = MentionIndex(known)
     for span, words in zip(spans, words_of, strict=True):
+        near = index.overlapping(span)  # a title inside the span meets no other known mention
         procedures = [
             m
             for m in _special_procedures(text, span)
-            if not any(m.span.overlaps(k.span) and k.category == "body" for k in known)
+            if not any(m.span.overlaps(k.span) and k.category == "body" for k in near)
         ]
         found.extend(procedures)
-        taken = [*known, *procedures]
+        taken = [*near, *procedures]
         for run in _capitalised_runs(words):
             mention = _title_mention(text, run, taken)
             if mention is not None and not any(mention.span.overlaps(p.span) for p in procedures):
@@ -87,6 +90,7 @@ def find_titles(
     return tuple(found)
 
 
+_LAW_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _HOLDERS_OWN_ACT = re.compile(r"\s+(?:on|during|after|in|from)\s+(?:his|her|their)\b")
 
 
@@ -130,9 +134,9 @@ def _is_title_year(tokens: list[Token], i: int) -> bool:
 def _is_law_year(previous: Token, token: Token) -> bool:
     """A year right after a law's head noun is part of its title (``Fictland Residence Act
     2015``), unlike a footnote number after a treaty's (``the Convention 3``)."""
-    return re.fullmatch(
-        r"(?:1[89]|20)\d\d", token.text
-    ) is not None and previous.text in lexicon().words("domestic_law_heads")
+    return previous.text in lexicon().words("domestic_law_heads") and (
+        _LAW_YEAR.fullmatch(token.text) is not None
+    )
 
 
 def _capitalised_runs(tokens: list[Token]) -> Iterator[list[Token]]:
@@ -156,7 +160,7 @@ def _capitalised_runs(tokens: list[Token]) -> Iterator[list[Token]]:
             )
         ):
             run.append(token)
-        else:
+        elif run:
             yield from _emit(run)
             run = []
         i += 1
