@@ -91,6 +91,14 @@ class Lexicon:
             ),
         )
 
+    def cue_screen(self) -> re.Pattern[str]:
+        """All the modal cues in one pattern: where it finds nothing, no cue matches."""
+        (screen,) = self._cached(
+            "cue_screen",
+            lambda: (_compile("|".join(f"(?:{cue.regex.pattern})" for cue in self.cues())),),
+        )
+        return screen
+
     def filters(self) -> tuple[re.Pattern[str], ...]:
         return tuple(_compile(f["regex"]) for f in self.raw["filters"])
 
