@@ -167,9 +167,11 @@ def find_mentions(
 
 
 def _mentions_in(text: str, gaz: Gazetteer, tokens: list[Token]) -> Iterator[Mention]:
+    first_words = gaz.root.children  # most tokens start no label: no walk down the trie there
     i = 0
     while i < len(tokens):
-        hit = None if _inside_symbol(tokens, i) else gaz.longest_at(tokens, i)
+        label_start = tokens[i].text.lower() in first_words and not _inside_symbol(tokens, i)
+        hit = gaz.longest_at(tokens, i) if label_start else None
         if hit is not None:
             entry, after = hit
             end = _with_long_organ(tokens, after) if entry.category == "state" else after

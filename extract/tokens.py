@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from dutygraph.extract.ir import Span
 
@@ -12,8 +12,7 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: the matching stages make thousands per document
     text: str
     start: int
     end: int
