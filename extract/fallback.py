@@ -122,13 +122,9 @@ def _is_capitalised(token: Token) -> bool:
 def _is_title_year(tokens: list[Token], i: int) -> bool:
     """A year belongs to a title only in front of it (``1967 Protocol``)."""
     token = tokens[i]
-    following = tokens[i + 1] if i + 1 < len(tokens) else None
-    return (
-        len(token.text) == 4
-        and token.text.isdigit()
-        and following is not None
-        and _is_capitalised(following)
-    )
+    if len(token.text) != 4 or not token.text.isdigit():
+        return False
+    return i + 1 < len(tokens) and _is_capitalised(tokens[i + 1])
 
 
 def _is_law_year(previous: Token, token: Token) -> bool:
@@ -144,27 +140,31 @@ def _capitalised_runs(tokens: list[Token]) -> Iterator[list[Token]]:
     function_words = lexicon().words("title_function_words")
     heads = _all_heads()
     run: list[Token] = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
+    for i, token in enumerate(tokens):
         if (
             _is_capitalised(token)
             or _is_title_year(tokens, i)
-            or (run and _is_law_year(run[-1], token))
-            or (run and token.text == "." and len(run[-1].text) == 1 and _adjacent(run[-1], token))
-            or (run and token.text in {"-", "\u2019"} and _adjacent(run[-1], token))
-            or (
-                run
-                and token.text in function_words
-                and _continues(tokens, i, function_words, heads)
-            )
+            or (run and _extends_run(run[-1], tokens, i, function_words, heads))
         ):
             run.append(token)
         elif run:
             yield from _emit(run)
             run = []
-        i += 1
     yield from _emit(run)
+
+
+def _extends_run(
+    last: Token, tokens: list[Token], i: int, function_words: frozenset[str], heads: frozenset[str]
+) -> bool:
+    """A token in lower case that continues a run ending in ``last``: a law's year, the dot of an
+    abbreviation, a hyphen, or a function word before more of the title."""
+    token = tokens[i]
+    return (
+        _is_law_year(last, token)
+        or (token.text == "." and len(last.text) == 1 and _adjacent(last, token))
+        or (token.text in {"-", "\u2019"} and _adjacent(last, token))
+        or (token.text in function_words and _continues(tokens, i, function_words, heads))
+    )
 
 
 def _adjacent(left: Token, right: Token) -> bool:

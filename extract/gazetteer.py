@@ -170,7 +170,8 @@ def _mentions_in(text: str, gaz: Gazetteer, tokens: list[Token]) -> Iterator[Men
     first_words = gaz.root.children  # most tokens start no label: no walk down the trie there
     i = 0
     while i < len(tokens):
-        label_start = tokens[i].text.lower() in first_words and not _inside_symbol(tokens, i)
+        word = tokens[i].text
+        label_start = word.lower() in first_words and not _inside_symbol(tokens, i)
         hit = gaz.longest_at(tokens, i) if label_start else None
         if hit is not None:
             entry, after = hit
@@ -182,7 +183,7 @@ def _mentions_in(text: str, gaz: Gazetteer, tokens: list[Token]) -> Iterator[Men
                 yield Mention(span, entry.key, entry.category, span.of(text), "label")
             i = end
             continue
-        demonym = _demonym_at(text, gaz, tokens, i)
+        demonym = _demonym_at(text, gaz, tokens, i) if word in gaz.demonym_starts else None
         if demonym is not None:
             mention, i = demonym
             yield mention
@@ -206,9 +207,10 @@ def _with_long_organ(tokens: list[Token], after: int) -> int:
 def _demonym_at(
     text: str, gaz: Gazetteer, tokens: list[Token], i: int
 ) -> tuple[Mention, int] | None:
-    """``Freedonian government``: a demonym (of up to three tokens) followed by an organ noun; the
-    mention and the index after it."""
-    if tokens[i].text not in gaz.demonym_starts or _after_region_prefix(tokens, i):
+    """``Freedonian government``: a demonym (of up to three tokens, the first at ``i`` one of
+    the gazetteer's ``demonym_starts``) followed by an organ noun; the mention and the index
+    after it."""
+    if _after_region_prefix(tokens, i):
         return None
     for width in (3, 2, 1):
         adjective = tuple(t.text for t in tokens[i : i + width])

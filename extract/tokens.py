@@ -18,6 +18,10 @@ class Token(NamedTuple):  # a tuple: the matching stages make thousands per docu
     end: int
 
 
+# a named tuple's own constructor is a Python function; a document has thousands of tokens
+_new_tuple = tuple.__new__
+
+
 def normalise_quotes(text: str) -> str:
     return text.translate(_QUOTES)
 
@@ -27,7 +31,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     stop = len(text) if end is None else end
     # quotes map to quotes, one code point each: the tokens and offsets of the piece are the text's
     piece = normalise_quotes(text[start:stop])
-    return [Token(m.group(), m.start() + start, m.end() + start) for m in _TOKEN.finditer(piece)]
+    return [
+        _new_tuple(Token, (m.group(), m.start() + start, m.end() + start))
+        for m in _TOKEN.finditer(piece)
+    ]
 
 
 def span_tokens(text: str, spans: Sequence[Span]) -> list[list[Token]]:
