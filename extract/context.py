@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dutygraph.extract.attribution import attribution_start
 from dutygraph.extract.ir import (
@@ -137,12 +138,16 @@ def _article_heading(ctx: Context, span: Span) -> str | None:
 
 
 def beneficiaries_of(ctx: Context, action: Span) -> tuple[str, ...]:
+    found = [m.group() for m in _beneficiary_pattern().finditer(ctx.text, action.start, action.end)]
+    return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=1)
+def _beneficiary_pattern() -> re.Pattern[str]:
     heads = sorted(lexicon().lower_words("beneficiary_heads"), key=len, reverse=True)
-    pattern = re.compile(
+    return re.compile(
         r"\b(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+ans\b|\b(?:" + "|".join(map(re.escape, heads)) + r")\b"
     )
-    found = [m.group() for m in pattern.finditer(ctx.text, action.start, action.end)]
-    return tuple(dict.fromkeys(found))
 
 
 def is_conditional(text: str, clause: Span) -> bool:
