@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dutygraph.extract.attribution import attribution_start
 from dutygraph.extract.ir import (
@@ -19,6 +20,7 @@ from dutygraph.extract.ir import (
     Statement,
 )
 from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.mention_index import MentionIndex
 from dutygraph.extract.subjects import Groups
 
 # "shall be given", "should also be informed": a passive after the modal
@@ -47,9 +49,13 @@ class Context:
     own_instrument: str | None = None
     statute: bool = False  # a state's own law (its bearerless duties are the State's)
     subject_state: str | None = None  # the one state the document is about, if any
+    _index: MentionIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._index = MentionIndex(self.mentions)
 
     def mentions_in(self, span: Span) -> list[Mention]:
-        return [m for m in self.mentions if span.contains(m.span)]
+        return self._index.inside(span)
 
     def block_of(self, sentence: Sentence) -> Block:
         return self.layout.blocks[sentence.block]
@@ -132,12 +138,16 @@ def _article_heading(ctx: Context, span: Span) -> str | None:
 
 
 def beneficiaries_of(ctx: Context, action: Span) -> tuple[str, ...]:
+    found = [m.group() for m in _beneficiary_pattern().finditer(ctx.text, action.start, action.end)]
+    return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=1)
+def _beneficiary_pattern() -> re.Pattern[str]:
     heads = sorted(lexicon().lower_words("beneficiary_heads"), key=len, reverse=True)
-    pattern = re.compile(
+    return re.compile(
         r"\b(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+ans\b|\b(?:" + "|".join(map(re.escape, heads)) + r")\b"
     )
-    found = [m.group() for m in pattern.finditer(ctx.text, action.start, action.end)]
-    return tuple(dict.fromkeys(found))
 
 
 def is_conditional(text: str, clause: Span) -> bool:

@@ -8,12 +8,13 @@ entity. A title whose head noun lies inside a vocabulary mention is left to the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from dutygraph.extract.ir import Mention, MentionCategory, Span
 from dutygraph.extract.lexicon import lexicon
-from dutygraph.extract.tokens import Token, tokenize
+from dutygraph.extract.mention_index import MentionIndex
+from dutygraph.extract.tokens import Token, span_tokens
 
 _BEFORE_TO = frozenset({"relating", "Relating", "Protocol", "Amendment", "Amendments"})
 _LEADING_ARTICLES = frozenset(
@@ -63,24 +64,33 @@ def _singular(word: str) -> str:
     return word
 
 
-def find_titles(text: str, spans: Iterable[Span], known: list[Mention]) -> tuple[Mention, ...]:
+def find_titles(
+    text: str,
+    spans: Sequence[Span],
+    known: list[Mention],
+    tokens: Sequence[list[Token]] | None = None,
+) -> tuple[Mention, ...]:
+    """Fallback titles inside ``spans``; ``tokens``, the spans' tokens when the caller has them."""
     found: list[Mention] = []
-    for span in spans:
+    words_of = span_tokens(text, spans) if tokens is None else tokens
+    index = MentionIndex(known)
+    for span, words in zip(spans, words_of, strict=True):
+        near = index.overlapping(span)  # a title inside the span meets no other known mention
         procedures = [
             m
             for m in _special_procedures(text, span)
-            if not any(m.span.overlaps(k.span) and k.category == "body" for k in known)
+            if not any(m.span.overlaps(k.span) and k.category == "body" for k in near)
         ]
         found.extend(procedures)
-        taken = [*known, *procedures]
-        tokens = tokenize(text, span.start, span.end)
-        for run in _capitalised_runs(tokens):
+        taken = [*near, *procedures]
+        for run in _capitalised_runs(words):
             mention = _title_mention(text, run, taken)
             if mention is not None and not any(mention.span.overlaps(p.span) for p in procedures):
                 found.append(mention)
     return tuple(found)
 
 
+_LAW_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _HOLDERS_OWN_ACT = re.compile(r"\s+(?:on|during|after|in|from)\s+(?:his|her|their)\b")
 
 
@@ -112,21 +122,17 @@ def _is_capitalised(token: Token) -> bool:
 def _is_title_year(tokens: list[Token], i: int) -> bool:
     """A year belongs to a title only in front of it (``1967 Protocol``)."""
     token = tokens[i]
-    following = tokens[i + 1] if i + 1 < len(tokens) else None
-    return (
-        len(token.text) == 4
-        and token.text.isdigit()
-        and following is not None
-        and _is_capitalised(following)
-    )
+    if len(token.text) != 4 or not token.text.isdigit():
+        return False
+    return i + 1 < len(tokens) and _is_capitalised(tokens[i + 1])
 
 
 def _is_law_year(previous: Token, token: Token) -> bool:
     """A year right after a law's head noun is part of its title (``Fictland Residence Act
     2015``), unlike a footnote number after a treaty's (``the Convention 3``)."""
-    return re.fullmatch(
-        r"(?:1[89]|20)\d\d", token.text
-    ) is not None and previous.text in lexicon().words("domestic_law_heads")
+    return previous.text in lexicon().words("domestic_law_heads") and (
+        _LAW_YEAR.fullmatch(token.text) is not None
+    )
 
 
 def _capitalised_runs(tokens: list[Token]) -> Iterator[list[Token]]:
@@ -134,27 +140,31 @@ def _capitalised_runs(tokens: list[Token]) -> Iterator[list[Token]]:
     function_words = lexicon().words("title_function_words")
     heads = _all_heads()
     run: list[Token] = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
+    for i, token in enumerate(tokens):
         if (
             _is_capitalised(token)
             or _is_title_year(tokens, i)
-            or (run and _is_law_year(run[-1], token))
-            or (run and token.text == "." and len(run[-1].text) == 1 and _adjacent(run[-1], token))
-            or (run and token.text in {"-", "\u2019"} and _adjacent(run[-1], token))
-            or (
-                run
-                and token.text in function_words
-                and _continues(tokens, i, function_words, heads)
-            )
+            or (run and _extends_run(run[-1], tokens, i, function_words, heads))
         ):
             run.append(token)
-        else:
+        elif run:
             yield from _emit(run)
             run = []
-        i += 1
     yield from _emit(run)
+
+
+def _extends_run(
+    last: Token, tokens: list[Token], i: int, function_words: frozenset[str], heads: frozenset[str]
+) -> bool:
+    """A token in lower case that continues a run ending in ``last``: a law's year, the dot of an
+    abbreviation, a hyphen, or a function word before more of the title."""
+    token = tokens[i]
+    return (
+        _is_law_year(last, token)
+        or (token.text == "." and len(last.text) == 1 and _adjacent(last, token))
+        or (token.text in {"-", "\u2019"} and _adjacent(last, token))
+        or (token.text in function_words and _continues(tokens, i, function_words, heads))
+    )
 
 
 def _adjacent(left: Token, right: Token) -> bool:

@@ -64,6 +64,9 @@ def _without(statements: Sequence[Statement], dropped: set[int]) -> list[Stateme
 def _sentence_decisions(ctx: Context, sentence: Sentence) -> list[Statement]:
     span = sentence.span
     made: list[Statement] = []
+    screen = lexicon().screen("violation_finding", "decision_lead")
+    if screen.search(ctx.text, span.start, span.end) is None:
+        return made  # few sentences decide anything: one search instead of two
     for match in lexicon().pattern("violation_finding").finditer(ctx.text, span.start, span.end):
         body = _adjudicator(ctx, sentence, match.start())
         if body is not None:

@@ -9,7 +9,7 @@ border police") is taken together with it, since later stages see only a one-wor
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -18,7 +18,7 @@ from rdflib import RDF, SKOS, Graph, URIRef
 from dutygraph.extract.fallback import local_key
 from dutygraph.extract.ir import Entity, Mention, MentionCategory, Span
 from dutygraph.extract.lexicon import lexicon
-from dutygraph.extract.tokens import Token, token_words, tokenize
+from dutygraph.extract.tokens import Token, span_tokens, token_words
 from dutygraph.namespace import DG
 
 _CATEGORY_BY_CLASS: dict[str, MentionCategory] = {
@@ -155,18 +155,24 @@ def default_gazetteer() -> Gazetteer:
     return gazetteer_from_graph(vocabulary_graph())
 
 
-def find_mentions(text: str, gaz: Gazetteer, spans: Iterable[Span]) -> tuple[Mention, ...]:
-    """Vocabulary mentions inside ``spans`` (sentence spans of the masked text)."""
+def find_mentions(
+    text: str, gaz: Gazetteer, spans: Sequence[Span], tokens: Sequence[list[Token]] | None = None
+) -> tuple[Mention, ...]:
+    """Vocabulary mentions inside ``spans`` (sentence spans of the masked text); ``tokens``, the
+    spans' tokens when the caller has them already."""
     found: list[Mention] = []
-    for span in spans:
-        found.extend(_mentions_in(text, gaz, tokenize(text, span.start, span.end)))
+    for words in span_tokens(text, spans) if tokens is None else tokens:
+        found.extend(_mentions_in(text, gaz, words))
     return tuple(found)
 
 
 def _mentions_in(text: str, gaz: Gazetteer, tokens: list[Token]) -> Iterator[Mention]:
+    first_words = gaz.root.children  # most tokens start no label: no walk down the trie there
     i = 0
     while i < len(tokens):
-        hit = None if _inside_symbol(tokens, i) else gaz.longest_at(tokens, i)
+        word = tokens[i].text
+        label_start = word.lower() in first_words and not _inside_symbol(tokens, i)
+        hit = gaz.longest_at(tokens, i) if label_start else None
         if hit is not None:
             entry, after = hit
             end = _with_long_organ(tokens, after) if entry.category == "state" else after
@@ -177,7 +183,7 @@ def _mentions_in(text: str, gaz: Gazetteer, tokens: list[Token]) -> Iterator[Men
                 yield Mention(span, entry.key, entry.category, span.of(text), "label")
             i = end
             continue
-        demonym = _demonym_at(text, gaz, tokens, i)
+        demonym = _demonym_at(text, gaz, tokens, i) if word in gaz.demonym_starts else None
         if demonym is not None:
             mention, i = demonym
             yield mention
@@ -201,9 +207,10 @@ def _with_long_organ(tokens: list[Token], after: int) -> int:
 def _demonym_at(
     text: str, gaz: Gazetteer, tokens: list[Token], i: int
 ) -> tuple[Mention, int] | None:
-    """``Freedonian government``: a demonym (of up to three tokens) followed by an organ noun; the
-    mention and the index after it."""
-    if tokens[i].text not in gaz.demonym_starts or _after_region_prefix(tokens, i):
+    """``Freedonian government``: a demonym (of up to three tokens, the first at ``i`` one of
+    the gazetteer's ``demonym_starts``) followed by an organ noun; the mention and the index
+    after it."""
+    if _after_region_prefix(tokens, i):
         return None
     for width in (3, 2, 1):
         adjective = tuple(t.text for t in tokens[i : i + width])

@@ -39,7 +39,9 @@ def is_elision(line: str) -> bool:
 
 def is_lead_in(block_text: str) -> bool:
     """``The Committee urges the State party to:`` or ``an applicant shall—``."""
-    return _LEAD_IN_END.search(block_text) is not None
+    # the mark ends the block but for spaces: a search from every position of it is not needed
+    body = block_text.rstrip()
+    return _LEAD_IN_END.search(body, max(0, len(body) - 2)) is not None
 
 
 def marker_style(marker: str) -> str:

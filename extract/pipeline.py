@@ -46,6 +46,7 @@ from dutygraph.extract.resolutions import (
 )
 from dutygraph.extract.sentences import split_sentences
 from dutygraph.extract.subjects import Groups
+from dutygraph.extract.tokens import span_tokens
 
 _ARTICLE_HEADING = re.compile(r"^\s*Article\s+(?P<number>[0-9IVXLC]+[A-Z]?)\s*$", re.I)
 _CITATION_INSTRUMENTS = {
@@ -161,8 +162,9 @@ def _mentions(text: str, gaz: Gazetteer, sentences: Sequence[Sentence]) -> list[
     """Vocabulary names and fallback titles; a state named inside a title (``the Freedonia
     Rights Foundation``) is part of that name, not a mention of the state."""
     spans = [s.span for s in sentences]
-    vocab = list(find_mentions(text, gaz, spans))
-    titles = find_titles(text, spans, vocab)
+    tokens = span_tokens(text, spans)
+    vocab = list(find_mentions(text, gaz, spans, tokens))
+    titles = find_titles(text, spans, vocab, tokens)
     inside_title = [
         m for m in vocab if m.category == "state" and any(t.span.contains(m.span) for t in titles)
     ]

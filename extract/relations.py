@@ -85,6 +85,8 @@ class _CueHit:
 
 def _cue_hits(ctx: Context, sentence: Sentence) -> list[_CueHit]:
     lex = lexicon()
+    if lex.cue_screen().search(ctx.text, sentence.span.start, sentence.span.end) is None:
+        return []  # most sentences have no modal: one search instead of one per cue
     hits = [
         _CueHit(m.start(), m.end(), cue)
         for cue in lex.cues()
