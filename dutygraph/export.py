@@ -19,7 +19,7 @@ from dutygraph import resources
 from dutygraph.errors import DutygraphError
 from dutygraph.graphs import _canonical_json, serialize
 from dutygraph.namespace import DG, DGID, NIF
-from dutygraph.network import Passage, label_of, passage_of, to_networkx, union_of
+from dutygraph.network import Passage, action_of, label_of, passage_of, to_networkx, union_of
 
 RDF_FORMATS = {"ttl": "ttl", "nt": "nt", "nq": "nq", "xml": "xml"}
 FORMATS = ("ttl", "jsonld", "nt", "nq", "trig", "xml", "graphml", "gexf", "wa")
@@ -132,7 +132,7 @@ def describe(union: Graph, statement: URIRef) -> str:
     )
     kind = types[0] if types else "NormativeStatement"
     bearers = sorted(label_of(union, bearer) for bearer in union.objects(statement, DG.bearer))
-    action = str(union.value(statement, DG.action) or "")
+    action = action_of(union, statement)
     return f"{kind} of {', '.join(bearers) or 'no stated bearer'}: {action}"
 
 
