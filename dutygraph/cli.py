@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from dutygraph import __version__
-from dutygraph.build import Built, build
+from dutygraph.build import Built, build, build_summary
 from dutygraph.commands.export import (
     BUILD_FORMATS,
     BUILD_SUFFIXES,
@@ -132,7 +132,8 @@ def build_command(
     """Extract the graph of INPUTS (text or HTML files; default: the bundled report).
 
     The graph is validated against shapes/core.ttl before it is written; a violation is a bug
-    in dutygraph and exits 1 with the report. With --store DIR, INPUTS are files or folders of
+    in dutygraph and exits 1 with the report. One line on stderr then counts the documents and
+    statements built (stdout holds only the graph). With --store DIR, INPUTS are files or folders of
     a corpus: each new document is extracted and validated in a worker process and loaded into
     the on-disk store (unchanged documents are skipped, an interrupted build resumes), then the
     rules run over the whole store.
@@ -150,6 +151,7 @@ def build_command(
     _write(out, serialize(built.dataset, chosen))
     if ir_out is not None:
         write_atomically(ir_out, _ir_json(built))
+    click.echo(f"dutygraph: built {build_summary(built.dataset, infer_rules)}; conforms", err=True)
 
 
 def _write(out: Path | None, text: str) -> None:
