@@ -19,8 +19,14 @@ import click
 from dutygraph import __version__
 from dutygraph.backends import select_anywhere
 from dutygraph.bindings import is_iri_parameter, unbracketed
-from dutygraph.build import Built, build
-from dutygraph.commands.export import export_command, write_output
+from dutygraph.build import Built, build, build_summary
+from dutygraph.commands.export import (
+    BUILD_FORMATS,
+    BUILD_SUFFIXES,
+    export_command,
+    format_for_out,
+    write_output,
+)
 from dutygraph.commands.picture import picture_command
 from dutygraph.commands.store_commands import (
     build_into_store,
@@ -89,9 +95,9 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]),
+    type=click.Choice(BUILD_FORMATS),
     default=None,
-    help="Output format (default: from --out's extension, else ttl).",
+    help="Output format (default: from --out's extension, an unknown one is an error; else ttl).",
 )
 @click.option(
     "--ir",
@@ -129,13 +135,15 @@ def build_command(
     """Extract the graph of INPUTS (text or HTML files; default: the bundled report).
 
     The graph is validated against shapes/core.ttl before it is written; a violation is a bug
-    in dutygraph and exits 1 with the report. With --store DIR, INPUTS are files or folders of
+    in dutygraph and exits 1 with the report. One line on stderr then counts the documents and
+    statements built (stdout holds only the graph). With --store DIR, INPUTS are files or folders of
     a corpus: each new document is extracted and validated in a worker process and loaded into
     the on-disk store (unchanged documents are skipped, an interrupted build resumes), then the
     rules run over the whole store.
     """
     if store_dir is not None:
         sys.exit(build_into_store(inputs, store_dir, jobs, max_bytes))
+    chosen = fmt or format_for_out(out, BUILD_SUFFIXES)
     built = build(inputs, max_bytes=max_bytes, infer_rules=infer_rules)
     for warning in built.warnings:
         click.echo(f"dutygraph: warning: {warning}", err=True)
@@ -143,15 +151,10 @@ def build_command(
     if not report.conforms:
         click.echo(report.to_text(), err=True)
         sys.exit(1)
-    chosen = fmt or _format_from_suffix(out) or "ttl"
     _write(out, serialize(built.dataset, chosen))
     if ir_out is not None:
         write_atomically(ir_out, _ir_json(built))
-
-
-def _format_from_suffix(path: Path | None) -> str | None:
-    suffixes = {".ttl": "ttl", ".nt": "nt", ".nq": "nq", ".trig": "trig", ".jsonld": "jsonld"}
-    return suffixes.get(path.suffix.lower()) if path is not None else None
+    click.echo(f"dutygraph: built {build_summary(built.dataset, infer_rules)}; conforms", err=True)
 
 
 def _write(out: Path | None, text: str) -> None:

@@ -13,19 +13,21 @@ from typing import Any
 
 import networkx as nx
 from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import PROV, RDF
 
 from dutygraph import resources
 from dutygraph.errors import DutygraphError
 from dutygraph.graphs import _canonical_json, serialize
 from dutygraph.namespace import DG, DGID, NIF
-from dutygraph.network import Passage, label_of, passage_of, to_networkx, union_of
+from dutygraph.network import Passage, action_of, label_of, passage_of, to_networkx, union_of
 
 RDF_FORMATS = {"ttl": "ttl", "nt": "nt", "nq": "nq", "xml": "xml"}
 FORMATS = ("ttl", "jsonld", "nt", "nq", "trig", "xml", "graphml", "gexf", "wa")
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 ANNOTATION_COLLECTION = DGID["annotations"]
 QUOTE_CONTEXT = 32
+# "Recommendation to Fictland", "Prohibition for Fictland"; any other statement "... of".
+BEARER_WORDS = {"Recommendation": "to", "Prohibition": "for"}
 XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
 
 
@@ -125,6 +127,8 @@ def annotation(union: Graph, statement: URIRef) -> dict[str, Any]:
 
 
 def describe(union: Graph, statement: URIRef) -> str:
+    """What the statement says, to or of whom, and who issued it ("Recommendation to Fictland
+    (issued by the Fictish Committee): open the border")."""
     types = sorted(
         str(t).rpartition("#")[2]
         for t in union.objects(statement, RDF.type)
@@ -132,8 +136,21 @@ def describe(union: Graph, statement: URIRef) -> str:
     )
     kind = types[0] if types else "NormativeStatement"
     bearers = sorted(label_of(union, bearer) for bearer in union.objects(statement, DG.bearer))
-    action = str(union.value(statement, DG.action) or "")
-    return f"{kind} of {', '.join(bearers) or 'no stated bearer'}: {action}"
+    whom = f"{kind} {BEARER_WORDS.get(kind, 'of')} {', '.join(bearers) or 'no stated bearer'}"
+    return f"{whom}{_issued_by(union, statement)}: {action_of(union, statement)}"
+
+
+def _issued_by(union: Graph, statement: URIRef) -> str:
+    """Who issued it (dg:issuer) and, when someone else states it (prov:wasAttributedTo, the
+    author of the text), according to whom."""
+    issuers = sorted({label_of(union, issuer) for issuer in union.objects(statement, DG.issuer)})
+    authors = sorted(
+        {label_of(union, author) for author in union.objects(statement, PROV.wasAttributedTo)}
+        - set(issuers)
+    )
+    parts = [f"issued by {', '.join(issuers)}"] if issuers else []
+    parts += [f"according to {', '.join(authors)}"] if authors else []
+    return f" ({', '.join(parts)})" if parts else ""
 
 
 def _target(union: Graph, statement: URIRef) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from rdflib.term import Node
 
 from dutygraph.infer import INFERRED
 from dutygraph.namespace import DG, ELI, NIF, ODRL, ORG
+from dutygraph.wording import duty_phrase
 
 STATEMENT_TYPES = (DG.Obligation, DG.Prohibition, DG.Right, DG.Recommendation)
 ACTOR_TYPES = (DG.SpecialProcedure, DG.Body, DG.Organization, DG.State, DG.ActorGroup, DG.Actor)
@@ -104,6 +105,9 @@ def node_attributes(union: Graph, node: URIRef, category: str) -> dict[str, str]
     attributes["derivation"] = "inferred" if (node, DG.inferredBy, None) in union else "extracted"
     if category == "statement":
         attributes.update(_statement_attributes(union, node))
+        # A statement without a label of its own is labelled by its action, as it reads.
+        if attributes["label"] == str(union.value(node, DG.action) or ""):
+            attributes["label"] = attributes["action"]
     attributes.update(evidence_of(union, node))
     return attributes
 
@@ -128,10 +132,16 @@ def _english_first(label: Node) -> tuple[int, str]:
     return (0 if language in (None, "en") else 1, str(label))
 
 
+def action_of(union: Graph, statement: URIRef) -> str:
+    """The statement's action as it reads: a prohibition's with its "not"."""
+    statement_type = most_specific_type(union, statement, STATEMENT_TYPES)
+    return duty_phrase(statement_type, str(union.value(statement, DG.action) or ""))
+
+
 def _statement_attributes(union: Graph, node: URIRef) -> dict[str, str]:
     force = union.value(node, DG.bindingForce)
     return {
-        "action": str(union.value(node, DG.action) or ""),
+        "action": action_of(union, node),
         "force": str(force).rpartition("#")[2] if force is not None else "",
         "kind": kind_of(union, node),
     }

@@ -16,7 +16,7 @@ import io
 import json
 import re
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,9 +66,9 @@ PICTURE_EXTRA = "PNG output needs matplotlib: pip install 'dutygraph[picture]'"
 
 
 def picture_data(
-    dataset: Dataset | Graph, bearer: str | None = None, kind: str | None = None
+    dataset: Dataset | Graph, bearer: str | None = None, kind: str | Sequence[str] | None = None
 ) -> dict[str, Any]:
-    """Duties (with who owes them, directly or as one of a group), their bases, and labels."""
+    """Duties of ``kind`` (one or several), who owes them (also via a group), bases and labels."""
     network = to_networkx(dataset)
     selected = _resolve_bearers(dataset, network, bearer) if bearer else []
     duties = [
@@ -111,8 +111,8 @@ def _resolve_bearers(dataset: Dataset | Graph, network: nx.MultiDiGraph, name: s
     return found
 
 
-def _wanted(duty: dict[str, Any], selected: list[str], kind: str | None) -> bool:
-    if kind and duty["kind"] != kind:
+def _wanted(duty: dict[str, Any], selected: list[str], kind: str | Sequence[str] | None) -> bool:
+    if kind and duty["kind"] not in ([kind] if isinstance(kind, str) else kind):
         return False
     return not selected or any(e["actor"] in selected for e in duty["owedBy"])
 
@@ -480,7 +480,7 @@ def _tint(colour: str, amount: float = 0.82) -> str:
 
 
 def picture_svg(
-    dataset: Dataset | Graph, bearer: str | None = None, kind: str | None = None
+    dataset: Dataset | Graph, bearer: str | None = None, kind: str | Sequence[str] | None = None
 ) -> str:
     return scene_svg(layout(picture_data(dataset, bearer, kind)))
 
@@ -528,7 +528,7 @@ def _svg_path(points: tuple[tuple[float, float], ...]) -> str:
 
 
 def picture_png(
-    dataset: Dataset | Graph, bearer: str | None = None, kind: str | None = None
+    dataset: Dataset | Graph, bearer: str | None = None, kind: str | Sequence[str] | None = None
 ) -> bytes:
     return scene_png(layout(picture_data(dataset, bearer, kind)))
 
@@ -602,7 +602,7 @@ def _draw(axes: Any, shape: Shape) -> None:
 
 
 def picture_html(
-    dataset: Dataset | Graph, bearer: str | None = None, kind: str | None = None
+    dataset: Dataset | Graph, bearer: str | None = None, kind: str | Sequence[str] | None = None
 ) -> str:
     data = picture_data(dataset, bearer, kind)
     script_hash = base64.b64encode(hashlib.sha256(PAGE_SCRIPT.encode()).digest()).decode()

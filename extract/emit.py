@@ -77,6 +77,7 @@ class _Emitter:
             self.entity(entity)
         for index, statement in enumerate(self.x.statements):
             self.statement(index, statement)
+        self.monitoring_bodies()
         self.parties()
         self.memberships()
         self.reports()
@@ -122,6 +123,15 @@ class _Emitter:
             self.add(node, PROV.wasDerivedFrom, self.span(entity.span))
         if entity.span is not None and entity.key.startswith("http"):
             self.add(node, PROV.wasDerivedFrom, self.span(entity.span))
+
+    def monitoring_bodies(self) -> None:
+        """A body that monitors a named instrument (dg:monitoredBy, copied from the vocabulary)
+        gets the vocabulary's name even when the text does not name it; it is not made an actor
+        of the text."""
+        for body in set(self.graph.objects(None, DG.monitoredBy)):
+            if (body, SKOS.prefLabel, None) not in self.graph:
+                for label in self.vocab.objects(body, SKOS.prefLabel):
+                    self.add(body, SKOS.prefLabel, label)
 
     def statement(self, index: int, statement: Statement) -> None:
         node = self.statement_iri(index, statement)

@@ -13,7 +13,7 @@ from dutygraph.errors import DutygraphError, user_errors
 from dutygraph.picture import KINDS, picture_html, picture_png, picture_svg
 from dutygraph.sources import graph_option, load_dataset
 
-Drawing = Callable[[Dataset, str | None, str | None], str | bytes]
+Drawing = Callable[[Dataset, str | None, tuple[str, ...]], str | bytes]
 DRAWINGS: dict[str, Drawing] = {
     ".html": picture_html,
     ".htm": picture_html,
@@ -30,11 +30,17 @@ DRAWINGS: dict[str, Drawing] = {
     "PNG needs the 'picture' extra). Default: HTML on stdout.",
 )
 @click.option("--bearer", default=None, help="Only this actor: a label or an IRI.")
-@click.option("--kind", type=click.Choice(KINDS), default=None, help="Only this kind of duty.")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(KINDS),
+    help="Only these kinds of duty (repeatable).",
+)
 @graph_option
 @user_errors
 def picture_command(
-    out: Path | None, bearer: str | None, kind: str | None, graphs: tuple[Path, ...]
+    out: Path | None, bearer: str | None, kinds: tuple[str, ...], graphs: tuple[Path, ...]
 ) -> None:
     """Draw bearers, their duties and the provisions and instruments behind them.
 
@@ -44,4 +50,4 @@ def picture_command(
     suffix = out.suffix.lower() if out is not None else ".html"
     if suffix not in DRAWINGS:
         raise DutygraphError(f"{out}: use a name ending in .html, .svg or .png")
-    write_output(out, DRAWINGS[suffix](load_dataset(graphs), bearer, kind))
+    write_output(out, DRAWINGS[suffix](load_dataset(graphs), bearer, kinds))

@@ -10,12 +10,13 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner, Result
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF, SH
 
 from dutygraph.build import build
 from dutygraph.cli import main
 from dutygraph.graphs import serialize
+from dutygraph.infer import INFERRED
 from dutygraph.namespace import DG, NIF
 
 NAMED_QUERY_COLUMNS = {
@@ -28,6 +29,11 @@ NAMED_QUERY_COLUMNS = {
 }
 SMALL_TEXT = "Freedonia should open the border.\n\nSylvania shall not expel refugees.\n"
 OTHER_TEXT = "Ruritania should publish its refugee statistics.\n"
+DUTIES_TEXT = (
+    "The Contracting States shall not detain children at the border.\n\n"
+    "The Contracting States shall register every birth.\n\n"
+    "Everyone has the right to a Fictish interpreter.\n"
+)
 
 PREFIXES = """\
 @prefix dg: <https://w3id.org/dutygraph/ns#> .
@@ -170,6 +176,64 @@ def test_build_ir_writes_json(tmp_path: Path) -> None:
     documents = json.loads(ir.read_text(encoding="utf-8"))
     assert isinstance(documents, list)
     assert len(documents) == 1
+
+
+def statement_counts(dataset: Dataset) -> tuple[int, int, int, int, int]:
+    """Statements in the document graphs, their duties, recommendations and rights, and the
+    statements of the inferred graph alone: counted here from the written graph."""
+    stated: set[object] = set()
+    derived: set[object] = set()
+    for graph in dataset.graphs():
+        statements = set(graph.subjects(RDF.type, DG.NormativeStatement))
+        if graph.identifier == INFERRED:
+            derived |= statements
+        elif (graph.identifier, RDF.type, DG.Document) in graph:
+            stated |= statements
+
+    def typed(*types: URIRef) -> int:
+        return sum(any((s, RDF.type, t) in dataset for t in types) for s in stated)
+
+    duties = typed(DG.Obligation, DG.Prohibition)
+    return len(stated), duties, typed(DG.Recommendation), typed(DG.Right), len(derived - stated)
+
+
+def test_build_of_one_file_says_what_it_built(tmp_path: Path) -> None:
+    source = write(tmp_path / "duties.txt", DUTIES_TEXT)
+    out = tmp_path / "g.nq"
+    result = invoke("build", source, "--out", out)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    dataset = Dataset(default_union=True)
+    dataset.parse(out, format="nquads")
+    assert statement_counts(dataset) == (3, 2, 0, 1, 0)
+    assert result.stderr.splitlines() == [
+        "dutygraph: built 1 document: 3 statements (2 duties, 1 right), 0 inferred; conforms"
+    ]
+
+
+def test_build_of_the_bundled_report_says_what_it_built_and_prints_only_the_graph() -> None:
+    result = invoke("build", "--format", "nq")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == serialize(build().dataset, "nq")
+    dataset = Dataset(default_union=True)
+    dataset.parse(data=result.stdout, format="nquads")
+    total, duties, recommendations, rights, inferred = statement_counts(dataset)
+    assert total == duties + recommendations + rights
+    assert duties and recommendations and rights and inferred
+    assert result.stderr.splitlines() == [
+        f"dutygraph: built 1 document: {total} statements ({duties} duties, {recommendations} "
+        f"recommendations, {rights} right{'' if rights == 1 else 's'}), {inferred} inferred; "
+        "conforms"
+    ]
+
+
+def test_build_without_rules_says_so(tmp_path: Path) -> None:
+    source = write(tmp_path / "duties.txt", DUTIES_TEXT)
+    result = invoke("build", source, "--no-infer", "--out", tmp_path / "g.ttl")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "dutygraph: built 1 document: 3 statements (2 duties, 1 right), no rules run; conforms"
+    ]
 
 
 # --- validate -----------------------------------------------------------------------------------

@@ -98,6 +98,20 @@ def out_into_missing_folder(folder: Path) -> list[str]:
     return ["build", str(source), "--out", str(folder / "missing" / "out.ttl")]
 
 
+def out_with_unknown_suffix(command: str, name: str) -> Callable[[Path], list[str]]:
+    """``command --out NAME`` without --format: ``export`` and ``picture`` read a small graph,
+    ``build`` a small text."""
+
+    def arguments(folder: Path) -> list[str]:
+        if command == "build":
+            source = text_file("small.txt", SMALL_TEXT)(folder)
+            return ["build", str(source), "--out", str(folder / name)]
+        graph = text_file("small.ttl", SMALL_GRAPH)(folder)
+        return [command, "--out", str(folder / name), "--graph", str(graph)]
+
+    return arguments
+
+
 CASES = [
     ErrorCase("missing input file", missing_input, r"missing\.txt.*no such file"),
     ErrorCase("directory as input", directory_input, r"reports.*directory"),
@@ -174,6 +188,28 @@ CASES = [
         r"Nowhereland",
     ),
     ErrorCase("--out into a missing folder", out_into_missing_folder, r"missing"),
+    ErrorCase(
+        "build --out with an unknown suffix",
+        out_with_unknown_suffix("build", "graph.foo"),
+        r"graph\.foo: unknown suffix '\.foo'; use one of \.ttl, \.jsonld, \.nt, \.nq, \.trig "
+        r"or give --format",
+    ),
+    ErrorCase(
+        "export --out with an unknown suffix",
+        out_with_unknown_suffix("export", "graph.foo"),
+        r"graph\.foo: unknown suffix '\.foo'; use one of \.ttl, \.jsonld, .*\.graphml, \.gexf "
+        r"or give --format",
+    ),
+    ErrorCase(
+        "export --out without a suffix",
+        out_with_unknown_suffix("export", "graph"),
+        r"graph: unknown suffix '\(none\)'",
+    ),
+    ErrorCase(
+        "picture --out with an unknown suffix",
+        out_with_unknown_suffix("picture", "picture.foo"),
+        r"picture\.foo: use a name ending in \.html, \.svg or \.png",
+    ),
 ]
 
 

@@ -156,6 +156,61 @@ def test_web_annotations_without_the_text_keep_the_exact_quote(kitchen: Dataset)
         assert quote["exact"] and "prefix" not in quote
 
 
+# Who is addressed and who issued it: an issuer (dg:issuer) other than the report's author
+# (prov:wasAttributedTo), an issuer who is the author, an author alone, and neither.
+ADDRESSED = """\
+@prefix dg: <https://w3id.org/dutygraph/ns#> .
+@prefix ex: <https://example.org/fictland/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+
+ex:fictland a dg:State, dg:Actor ; skos:prefLabel "Fictland"@en .
+ex:committee a dg:Body, dg:Actor ; rdfs:label "Fictish Rights Committee" .
+ex:watch a dg:Organization, dg:Actor ; rdfs:label "Fictland Watch" .
+
+ex:quoted a dg:Recommendation, dg:NormativeStatement ;
+    dg:bearer ex:fictland ; dg:action "open the border" ;
+    dg:issuer ex:committee ; prov:wasAttributedTo ex:watch .
+ex:own a dg:Recommendation, dg:NormativeStatement ;
+    dg:bearer ex:fictland ; dg:action "publish the register" ;
+    dg:issuer ex:watch ; prov:wasAttributedTo ex:watch .
+ex:stated a dg:Obligation, dg:NormativeStatement ;
+    dg:bearer ex:fictland ; dg:action "register every birth" ; prov:wasAttributedTo ex:watch .
+ex:derived a dg:Prohibition, dg:NormativeStatement ;
+    dg:bearer ex:fictland ; dg:action "detain asylum-seeking children" .
+"""
+
+
+def test_web_annotation_text_says_to_whom_and_by_whom() -> None:
+    graph = Graph().parse(data=ADDRESSED, format="turtle")
+    texts = {
+        item["body"][1]["source"]: item["body"][0]["value"]  # type: ignore[index]
+        for item in annotations(graph)
+    }
+    assert texts == {
+        "https://example.org/fictland/quoted": "Recommendation to Fictland (issued by Fictish "
+        "Rights Committee, according to Fictland Watch): open the border",
+        "https://example.org/fictland/own": "Recommendation to Fictland (issued by Fictland "
+        "Watch): publish the register",
+        "https://example.org/fictland/stated": "Obligation of Fictland (according to Fictland "
+        "Watch): register every birth",
+        "https://example.org/fictland/derived": "Prohibition for Fictland: not detain "
+        "asylum-seeking children",
+    }
+
+
+def test_web_annotations_of_an_extracted_report_name_the_issuer(kitchen: Dataset) -> None:
+    recommendations = {str(r) for r in kitchen.subjects(RDF.type, DG.Recommendation)}
+    texts = [
+        item["body"][0]["value"]  # type: ignore[index]
+        for item in annotations(kitchen)
+        if item["body"][1]["source"] in recommendations  # type: ignore[index]
+    ]
+    assert texts and all(text.startswith("Recommendation to ") for text in texts)
+    assert all(" (issued by " in text for text in texts)
+
+
 def network_formats() -> list[tuple[str, Callable[[io.BytesIO], nx.Graph]]]:
     return [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)]
 

@@ -18,6 +18,7 @@ from rdflib import Dataset
 from dutygraph.commands.picture import picture_command
 from dutygraph.errors import DutygraphError
 from dutygraph.export import export
+from dutygraph.graphs import load_graphs
 from dutygraph.picture import (
     PICTURE_EXTRA,
     embedded_json,
@@ -40,12 +41,18 @@ HOSTILE = (
 EXTERNAL_LOAD = re.compile(
     r"""(?:\bsrc|\bhref)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//""", re.I
 )
+KITCHEN_SINK = Path(__file__).parent.parent / "fixtures" / "kitchen-sink.txt"
 DATA = re.compile(r'<script type="application/json" id="dutygraph-data">(.*?)</script>', re.S)
 
 
 @pytest.fixture(scope="module")
 def hostile(build_fictional: Callable[[str], Dataset]) -> Dataset:
     return build_fictional(HOSTILE)
+
+
+@pytest.fixture(scope="module")
+def kitchen(build_fictional: Callable[[str], Dataset]) -> Dataset:
+    return build_fictional(KITCHEN_SINK.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -135,6 +142,38 @@ def test_bearer_filter_keeps_duties_owed_directly_or_through_a_group(hostile: Da
 def test_kind_filter(hostile: Dataset) -> None:
     data = picture_data(hostile, kind="binding")
     assert data["duties"] and {d["kind"] for d in data["duties"]} == {"binding"}
+
+
+def test_several_kinds_keep_any_of_them(kitchen: Dataset) -> None:
+    kinds = {d["kind"] for d in picture_data(kitchen)["duties"]}
+    assert {"binding", "customary", "recommendation"} <= kinds
+    data = picture_data(kitchen, kind=["binding", "customary"])
+    assert {d["kind"] for d in data["duties"]} == {"binding", "customary"}
+    duty_boxes = [box for box in layout(data).boxes if box.column == "duty"]
+    assert {box.kind for box in duty_boxes} == {"binding", "customary"}
+
+
+@pytest.mark.parametrize("suffix", [".html", ".svg", ".png"])
+def test_cli_kind_is_repeatable_in_every_drawing(
+    kitchen: Dataset, tmp_path: Path, suffix: str
+) -> None:
+    if suffix == ".png":
+        pytest.importorskip("matplotlib")
+    source = tmp_path / "kitchen.nq"
+    source.write_text(str(export(kitchen, "nq")), encoding="utf-8")
+    out = tmp_path / f"picture{suffix}"
+    arguments = ["--out", str(out), "--kind", "binding", "--kind", "customary"]
+    result = CliRunner().invoke(picture_command, [*arguments, "--graph", str(source)])
+    assert result.exit_code == 0, result.output
+    drawing = {".html": picture_html, ".svg": picture_svg, ".png": picture_png}[suffix]
+    both = drawing(load_graphs([source]), None, ("binding", "customary"))
+    last_only = drawing(load_graphs([source]), None, "customary")
+    written = out.read_bytes()
+    assert written == (both if isinstance(both, bytes) else both.encode("utf-8"))
+    assert both != last_only
+    if suffix == ".html":
+        shown = {duty["kind"] for duty in embedded_data(written.decode("utf-8"))["duties"]}
+        assert shown == {"binding", "customary"}
 
 
 def test_unknown_bearer_is_a_user_error(hostile: Dataset) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, XSD
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from dutygraph.extract.ir import Extraction, ReportFact
 from dutygraph.namespace import DG
@@ -188,3 +188,20 @@ def test_monitoring_query_reads_overdue_from_the_text(monitored: Dataset) -> Non
         "second periodic report": "yes",
         "third periodic report": "no",
     }
+
+
+def test_a_monitoring_body_the_text_does_not_name_has_its_vocabulary_name(
+    build_fictional: Callable[[str], Dataset],
+) -> None:
+    dataset = build_fictional("Freedonia ratified the Convention on the Rights of Sylvanians.\n")
+    union = Graph()
+    for triple in dataset.triples((None, None, None)):
+        union.add(triple)
+    committee = URIRef(COMMITTEE)
+    assert union.value(committee, SKOS.prefLabel) == Literal(
+        "Committee on Sylvanian Rights", lang="en"
+    )
+    assert (committee, RDF.type, None) not in union  # named, but not made an actor of the text
+    result = run(union, "monitoring")
+    bodies = {row[result.columns.index("body")] for row in result.rows}
+    assert bodies == {"Committee on Sylvanian Rights"}
