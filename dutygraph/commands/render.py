@@ -1,0 +1,89 @@
+"""How a query's answer is shown: a table, CSV, TSV or JSON, and the duties view grouped by
+bearer."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from dutygraph.engine import Result
+
+
+def filter_rows(result: Result, **wanted: tuple[str, ...] | str | None) -> Result:
+    """Keep rows whose named columns hold one of the wanted values (None: no filter)."""
+    rows = result.rows
+    for column, value in wanted.items():
+        if not value:
+            continue
+        allowed = {value} if isinstance(value, str) else set(value)
+        index = result.columns.index(column)
+        rows = tuple(row for row in rows if row[index] in allowed)
+    return Result(result.columns, rows)
+
+
+def grouped_table(result: Result) -> str:
+    """One block per bearer: kind, derivation, action, basis, issuer, and the passage with its
+    offsets and statement IRI; a group's duty stated in several passages says how many."""
+    column = {name: i for i, name in enumerate(result.columns)}
+    lines: list[str] = []
+    current = None
+    folded = 0
+    for row in result.rows:
+        cell = {name: row[i] for name, i in column.items()}
+        if cell["bearer"] != current:
+            current = cell["bearer"]
+            lines.extend(["", f"{current}  <{cell['bearer_iri']}>"])
+        lines.append(f"  [{cell['kind']}, {cell['derivation']}] {cell['action']}")
+        lines.append(f"      basis: {cell['basis'] or '-'}")
+        if cell["issuer"]:
+            lines.append(f"      said by: {cell['issuer']}")
+        passages = int(cell["passages"] or 1)
+        more = f"; first of {passages} passages" if passages > 1 else ""
+        folded += passages - 1
+        lines.append(
+            f'      "{_shorten(cell["evidence"], 160)}" '
+            f"({cell['source']} {cell['start']}-{cell['end']}{more})"
+        )
+        lines.append(f"      <{cell['statement']}>")
+    note = f"; {folded:,} more passages of group duties folded in" if folded else ""
+    lines.append(f"\n({len(result.rows)} duties{note})")
+    return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def render(result: Result, fmt: str) -> str:
+    if fmt == "json":
+        return (
+            json.dumps(
+                [dict(zip(result.columns, row, strict=True)) for row in result.rows],
+                indent=1,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
+    if fmt in {"csv", "tsv"}:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows(result.rows)
+        return buffer.getvalue()
+    return _table(result)
+
+
+def _table(result: Result, width: int = 60) -> str:
+    def cut(value: str) -> str:
+        value = " ".join(value.split())
+        return value if len(value) <= width else value[: width - 1] + "\u2026"
+
+    rows = [tuple(cut(v) for v in row) for row in result.rows]
+    widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(result.columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(result.columns, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines.extend("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in rows)
+    lines.append(f"({len(rows)} rows)")
+    return "\n".join(lines) + "\n"
