@@ -12,6 +12,7 @@ from rdflib.term import Node
 from dutygraph.bindings import is_iri_parameter, unbracketed
 from dutygraph.errors import DutygraphError
 from dutygraph.namespace import DG, NIF
+from dutygraph.wording import duty_phrase
 
 CONTEXT_CHARS = 60
 _KINDS = (
@@ -116,7 +117,7 @@ def _summary(graph: Graph, node: Node) -> str:
         force = _label(graph, graph.value(node, DG.bindingForce)).rsplit("#", 1)[-1]
         bases = "; ".join(sorted(_label(graph, b) for b in graph.objects(node, DG.legalBasis)))
         basis = f" (basis: {bases})" if bases else ""
-        return f"{bearers} - {action} [{force}]{basis}"
+        return f"{bearers} - {duty_phrase(_kind(graph, node), str(action))} [{force}]{basis}"
     state = graph.value(node, PROV.wasAssociatedWith)
     if state is not None:
         act = str(graph.value(node, DG.actionType) or "").rsplit("#", 1)[-1]

@@ -2,8 +2,9 @@
 
 The graph stores a prohibition's action without its negation ("detain asylum-seeking
 children" under ``dg:Prohibition``): the type carries the "not". Anything that shows the action
-as text on its own (the duty network's labels, the picture, Web Annotations) says it again, or
-a prohibition reads as its opposite.
+as text on its own (the duty network's labels, the picture, Web Annotations, explain) says it
+again, or a prohibition reads as its opposite; ``queries/duties.rq`` applies the same rule to its
+``action`` column, so a SPARQL user without dutygraph sees it too.
 """
 
 from __future__ import annotations

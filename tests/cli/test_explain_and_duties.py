@@ -170,3 +170,17 @@ def test_a_bearer_nobody_has_is_an_error_that_does_not_name_param(graph_file: Pa
     )
     assert result.exit_code == 2
     assert "--param" not in result.stderr and "Atlantis" in result.stderr
+
+
+def test_explain_shows_a_prohibition_with_its_negation(tmp_path: Path) -> None:
+    text = tmp_path / "fictland.txt"
+    text.write_text("The State shall not detain asylum-seeking children.\n", encoding="utf-8")
+    graph = tmp_path / "fictland.ttl"
+    assert CliRunner().invoke(main, ["build", str(text), "--out", str(graph)]).exit_code == 0
+    result = CliRunner().invoke(main, ["explain", "detain", "--graph", str(graph)])
+    assert result.exit_code == 0, result.output
+    assert "- not detain asylum-seeking children" in result.output
+    rows = _rows(["duties", "--graph", str(graph)])
+    assert [(r["type"], r["action"]) for r in rows] == [
+        ("prohibition", "not detain asylum-seeking children")
+    ]
