@@ -10,7 +10,7 @@ gives the part of the data that ``explain`` needs, as an rdflib graph. ``run_on_
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -21,6 +21,7 @@ from rdflib.term import Node
 from dutygraph.bindings import unbracketed
 from dutygraph.engine import memory_store, select
 from dutygraph.infer import INFERRED
+from dutygraph.matches import Select
 from dutygraph.namespace import bind_prefixes
 from dutygraph.query import Result, bind_parameters, is_shipped, prepare, query_text, tidy
 from dutygraph.store import Store
@@ -98,7 +99,7 @@ class EndpointSource:
         return _explain_graph(self, target, fetch, construct)
 
 
-def select_anywhere(source: Graph | Source) -> Callable[[str, Mapping[str, Node]], Result]:
+def select_anywhere(source: Graph | Source) -> Select:
     """A SELECT runner for an in-memory graph (one Oxigraph copy), the store or an endpoint."""
     if isinstance(source, Graph):
         store = memory_store(source)
@@ -123,19 +124,16 @@ def run_on_source(
 def _explain_graph(source: Source, target: str, fetch: _Fetch, construct: _Construct) -> Graph:
     """The document graphs that hold the statement ``target`` (an IRI) and what it derives
     from, plus the inferred triples about those nodes."""
-    starts = [URIRef(unbracketed(target))]
-    graph_iris: set[str] = set()
-    for start in starts:
-        result = source.select(_GRAPHS_OF_NODES % {"dg": _DG}, {"start": start})
-        graph_iris.update(row[0] for row in result.rows)
+    start = URIRef(unbracketed(target))
+    result = source.select(_GRAPHS_OF_NODES % {"dg": _DG}, {"start": start})
+    graph_iris = {row[0] for row in result.rows}
     graph = Graph()
     bind_prefixes(graph)
     for iri in sorted(graph_iris - {str(INFERRED)}):
         graph.parse(data=fetch(iri), format="nt")
     if str(INFERRED) in graph_iris:
-        for start in starts:
-            query = _INFERRED_CLOSURE % {"dg": _DG, "inferred": INFERRED}
-            graph.parse(data=construct(query, {"start": start}), format="nt")
+        query = _INFERRED_CLOSURE % {"dg": _DG, "inferred": INFERRED}
+        graph.parse(data=construct(query, {"start": start}), format="nt")
     return graph
 
 

@@ -9,28 +9,19 @@ from pathlib import Path
 from typing import Literal as Choice
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDFS, SKOS
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parser import parseUpdate
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from dutygraph import resources
-from dutygraph.bindings import fold, is_iri_parameter, unbracketed, with_values
+from dutygraph.bindings import LABEL_PROPERTIES, fold, is_iri_parameter, unbracketed, with_values
 from dutygraph.engine import Result, UnsupportedTerm, memory_store, select
 from dutygraph.errors import DutygraphError, one_line
-from dutygraph.namespace import DG
 from dutygraph.vocabulary import vocabulary_graph
 
 Engine = Choice["oxigraph", "rdflib"]
-_LABELS = (
-    SKOS.prefLabel,
-    SKOS.altLabel,
-    SKOS.hiddenLabel,
-    RDFS.label,
-    DG.demonym,
-    SKOS.notation,
-)
+_LABELS = tuple(URIRef(prop) for prop in LABEL_PROPERTIES)
 _LIST_SEPARATOR = " | "
 Resolve = Callable[[str], list[URIRef]]
 
@@ -47,6 +38,7 @@ def named_parameters() -> dict[str, tuple[str, ...]]:
     return {name: parameters_of(text) for name, text in _shipped_texts().items()}
 
 
+@lru_cache(maxsize=1)
 def _shipped_texts() -> dict[str, str]:
     return {
         source.name.removesuffix(".rq"): source.read_text(encoding="utf-8")

@@ -76,11 +76,7 @@ def render(result: Result, fmt: str) -> str:
 
 
 def _table(result: Result, width: int = 60) -> str:
-    def cut(value: str) -> str:
-        value = " ".join(value.split())
-        return value if len(value) <= width else value[: width - 1] + "\u2026"
-
-    rows = [tuple(cut(v) for v in row) for row in result.rows]
+    rows = [tuple(_shorten(v, width) for v in row) for row in result.rows]
     widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(result.columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(result.columns, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))
