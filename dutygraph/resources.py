@@ -2,7 +2,8 @@
 
 The Turtle, SPARQL and corpus files sit in the card's top-level folders of a checkout and are
 mapped into the package, so ``importlib.resources`` finds them the same way from a checkout,
-an editable install and an installed wheel.
+an editable install and an installed wheel. The picture's page (HTML, CSS, JS) sits beside
+its code in ``dutygraph/picture``.
 """
 
 from __future__ import annotations
@@ -56,6 +57,10 @@ def check_files() -> list[Traversable]:
 
 def extract_data(name: str) -> Traversable:
     return _folder("extract") / "data" / name
+
+
+def picture_file(name: str) -> Traversable:
+    return _folder("picture") / name
 
 
 def default_report() -> Traversable:

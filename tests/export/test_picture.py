@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import itertools
 import json
@@ -15,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset
 
+from dutygraph import resources
 from dutygraph.commands.picture import picture_command
 from dutygraph.errors import DutygraphError
 from dutygraph.export import export
@@ -100,6 +103,23 @@ def test_hostile_labels_appear_only_escaped(page: str) -> None:
     assert SCRIPT not in page and IMAGE not in page
     assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in page
     assert "innerHTML" not in page and "outerHTML" not in page
+
+
+def test_page_is_built_from_its_shipped_files(page: str) -> None:
+    markup, style, script = (
+        resources.picture_file(name).read_text(encoding="utf-8")
+        for name in ("page.html", "page.css", "page.js")
+    )
+    assert f"<style>\n{style}</style>" in page
+    assert f"<script>\n{script}</script>" in page
+    assert all(fixed in page for fixed in re.split(r"\{\w+\}", markup))
+
+
+def test_policy_allows_exactly_the_inline_script(page: str) -> None:
+    found = re.search(r"<script>(.*?)</script>", page, re.S)
+    assert found is not None
+    digest = base64.b64encode(hashlib.sha256(found.group(1).encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in page
 
 
 def test_embedded_json_cannot_close_its_element() -> None:
