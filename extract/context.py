@@ -20,6 +20,7 @@ from dutygraph.extract.ir import (
     Statement,
 )
 from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.literals import LiteralIndex
 from dutygraph.extract.mention_index import MentionIndex
 from dutygraph.extract.subjects import Groups
 
@@ -50,9 +51,16 @@ class Context:
     statute: bool = False  # a state's own law (its bearerless duties are the State's)
     subject_state: str | None = None  # the one state the document is about, if any
     _index: MentionIndex = field(init=False, repr=False, compare=False)
+    _literals: LiteralIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._index = MentionIndex(self.mentions)
+        self._literals = LiteralIndex(self.text)
+
+    def may_match(self, pattern: re.Pattern[str], span: Span) -> bool:
+        """False only when ``pattern`` has no match inside ``span``: a screen of its literal words
+        that spares most sentences the regex."""
+        return self._literals.may_match(pattern, span.start, span.end)
 
     def mentions_in(self, span: Span) -> list[Mention]:
         return self._index.inside(span)

@@ -64,14 +64,14 @@ def _without(statements: Sequence[Statement], dropped: set[int]) -> list[Stateme
 def _sentence_decisions(ctx: Context, sentence: Sentence) -> list[Statement]:
     span = sentence.span
     made: list[Statement] = []
-    screen = lexicon().screen("violation_finding", "decision_lead")
-    if screen.search(ctx.text, span.start, span.end) is None:
-        return made  # few sentences decide anything: one search instead of two
-    for match in lexicon().pattern("violation_finding").finditer(ctx.text, span.start, span.end):
+    findings, leads = lexicon().pattern("violation_finding"), lexicon().pattern("decision_lead")
+    if not ctx.may_match(findings, span) and not ctx.may_match(leads, span):
+        return made  # few sentences decide anything
+    for match in findings.finditer(ctx.text, span.start, span.end):
         body = _adjudicator(ctx, sentence, match.start())
         if body is not None:
             made.extend(_violations(ctx, sentence, match, body))
-    for lead in lexicon().pattern("decision_lead").finditer(ctx.text, span.start, span.end):
+    for lead in leads.finditer(ctx.text, span.start, span.end):
         body = _adjudicator(ctx, sentence, lead.start())
         if body is None:
             continue
