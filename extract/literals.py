@@ -26,6 +26,8 @@ from typing import Any
 
 _MAX_WORDS = 64  # more alternatives than this are no longer a cheap screen
 _MAX_CLASS = 8  # a character class of at most this many characters spells words: [Aa]rticle
+# one match attempt costs about as much as a scan of this many characters
+_TRIES_PER_SCAN = 16
 
 
 @dataclass(frozen=True)
@@ -268,71 +270,128 @@ def _rarest(factors: Iterable[_Found | None]) -> _Found | None:
 # ---------------------------------------------------------------- one text
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """How one pattern is run over one text: where its words are (``screen`` None: no words
+    known), and where its bounded factor's words are (``scan`` None: run the regex as is)."""
+
+    screen: _Occurrences | None
+    scan: _Occurrences | None
+    first: int = 0
+    last: int = 0
+
+
 class LiteralIndex:
     """Where the factors of patterns occur in one text, each pattern's found on first use."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded: str | None = None
-        self._found: dict[re.Pattern[str], tuple[list[int], list[int]] | None] = {}
+        self._plans: dict[re.Pattern[str], _Plan] = {}
+        self._words: dict[tuple[str, bool], list[int]] = {}
 
     def may_match(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
         """False only when ``pattern`` has no match inside ``text[start:end]``."""
-        found = self._occurrences(pattern)
+        screen = self._plan(pattern).screen
+        return screen is None or screen.any_inside(start, end)
+
+    def finditer(
+        self, pattern: re.Pattern[str], start: int = 0, end: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern.finditer(text, start, end)``, the regex tried only where a
+        factor word puts a match start within reach (or run as is where that is no saving)."""
+        stop = len(self.text) if end is None else min(end, len(self.text))
+        plan = self._plan(pattern)
+        if plan.screen is not None and not plan.screen.any_inside(start, stop):
+            return iter(())
+        candidates = None if plan.scan is None else _candidates(plan, plan.scan, start, stop)
+        if candidates is None:
+            return pattern.finditer(self.text, start, stop)
+        return self._matches(pattern, candidates, stop)
+
+    def _matches(
+        self, pattern: re.Pattern[str], candidates: list[int], end: int
+    ) -> Iterator[re.Match[str]]:
+        reached = 0
+        for position in candidates:
+            if position < reached:
+                continue
+            match = pattern.match(self.text, position, end)
+            if match is not None:
+                reached = match.end()  # a match is never empty here: the scan goes on after it
+                yield match
+
+    def _plan(self, pattern: re.Pattern[str]) -> _Plan:
+        plan = self._plans.get(pattern)
+        if plan is None:
+            plan = self._plans[pattern] = self._new_plan(pattern)
+        return plan
+
+    def _new_plan(self, pattern: re.Pattern[str]) -> _Plan:
+        rarest, bounded = factor_of(pattern), factor_of(pattern, bounded=True)
+        screen = None if rarest is None else self._find(rarest)
+        if bounded is None or bounded.last is None or min_width(pattern) == 0:
+            return _Plan(screen, None)
+        scan = screen if bounded == rarest else self._find(bounded)
+        return _Plan(screen, scan, bounded.first, bounded.last)
+
+    def _find(self, factor: Factor) -> _Occurrences:
+        return _Occurrences(
+            sorted(
+                (position, position + len(word))
+                for word in factor.words
+                for position in self._positions(word, factor.folded)
+            )
+        )
+
+    def _positions(self, word: str, folded: bool) -> list[int]:
+        """Where ``word`` starts in the text (in the folded text when ``folded``); the same
+        word serves many patterns."""
+        found = self._words.get((word, folded))
         if found is None:
-            return True
-        starts, ends = found
-        index = bisect_left(starts, start)
+            haystack = self._folded_text() if folded else self.text
+            found = self._words[(word, folded)] = list(_positions(haystack, word))
+        return found
+
+    def _folded_text(self) -> str:
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
+
+
+def _candidates(plan: _Plan, scan: _Occurrences, start: int, end: int) -> list[int] | None:
+    """The positions where a match may start; None where the regex is better run as is."""
+    candidates: set[int] = set()
+    for word_start in scan.inside(start, end):
+        candidates.update(range(max(start, word_start - plan.last), word_start - plan.first + 1))
+        if len(candidates) * _TRIES_PER_SCAN > end - start:
+            return None  # trying so many positions costs more than one scan
+    return sorted(candidates)
+
+
+class _Occurrences:
+    """The spans of a factor's words in a text, by start."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._starts = [s for s, _ in spans]
+        self._ends = [e for _, e in spans]
+
+    def any_inside(self, start: int, end: int) -> bool:
+        index = bisect_left(self._starts, start)
+        starts, ends = self._starts, self._ends
         while index < len(starts) and starts[index] < end:
             if ends[index] <= end:
                 return True
             index += 1
         return False
 
-    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        """The matches of ``pattern.finditer(text)``, trying the regex only where a factor
-        word puts a match start within reach."""
-        factor = factor_of(pattern, bounded=True)
-        if factor is None or factor.last is None or min_width(pattern) == 0:
-            yield from pattern.finditer(self.text)
-            return
-        starts = self._find(factor)[0]
-        candidates = sorted(
-            {
-                position
-                for word_start in starts
-                for position in range(word_start - factor.last, word_start - factor.first + 1)
-                if position >= 0
-            }
-        )
-        end = 0
-        for position in candidates:
-            if position < end:
-                continue
-            match = pattern.match(self.text, position)
-            if match is not None:
-                end = match.end()  # a match is never empty here: the scan goes on after it
-                yield match
-
-    def _occurrences(self, pattern: re.Pattern[str]) -> tuple[list[int], list[int]] | None:
-        if pattern not in self._found:
-            factor = factor_of(pattern)
-            self._found[pattern] = None if factor is None else self._find(factor)
-        return self._found[pattern]
-
-    def _find(self, factor: Factor) -> tuple[list[int], list[int]]:
-        haystack = self._folded_text() if factor.folded else self.text
-        spans = sorted(
-            (position, position + len(word))
-            for word in factor.words
-            for position in _positions(haystack, word)
-        )
-        return [s for s, _ in spans], [e for _, e in spans]
-
-    def _folded_text(self) -> str:
-        if self._folded is None:
-            self._folded = fold(self.text)
-        return self._folded
+    def inside(self, start: int, end: int) -> Iterator[int]:
+        """The starts of the words that lie inside ``start``..``end``."""
+        index = bisect_left(self._starts, start)
+        while index < len(self._starts) and self._starts[index] < end:
+            if self._ends[index] <= end:
+                yield self._starts[index]
+            index += 1
 
 
 def _positions(haystack: str, word: str) -> Iterator[int]:

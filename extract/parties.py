@@ -24,8 +24,7 @@ def party_facts(ctx: Context, sentence: Sentence, found: Found) -> None:
     hits = [
         (match, cue)
         for cue in lexicon().party_cues()
-        if ctx.may_match(cue.regex, span)  # most sentences state no party status
-        for match in cue.regex.finditer(ctx.text, span.start, span.end)
+        for match in ctx.finditer(cue.regex, span)  # most sentences state no party status
     ]
     # in text order: a later verb may share the subject or the instrument of an earlier one
     for match, cue in sorted(hits, key=lambda hit: hit[0].start()):
@@ -338,10 +337,7 @@ def _last_state(found: Found) -> tuple[str, ...]:
 def memberships(ctx: Context, sentence: Sentence, found: Found) -> None:
     """The memberships ``sentence`` states (``X is a member of Y``), appended to
     ``found.memberships``."""
-    pattern = lexicon().pattern("membership")
-    if not ctx.may_match(pattern, sentence.span):
-        return
-    for match in pattern.finditer(ctx.text, sentence.span.start, sentence.span.end):
+    for match in ctx.finditer(lexicon().pattern("membership"), sentence.span):
         clause_start = _clause_floor(ctx.text, sentence.span.start, match.start())
         clause_start = max(
             clause_start,

@@ -89,17 +89,11 @@ def _cue_hits(ctx: Context, sentence: Sentence) -> list[_CueHit]:
     hits = [
         _CueHit(m.start(), m.end(), cue)
         for cue in lex.cues()
-        if ctx.may_match(cue.regex, span)  # most sentences have no modal
-        for m in cue.regex.finditer(ctx.text, span.start, span.end)
+        for m in ctx.finditer(cue.regex, span)  # most sentences have no modal
     ]
     if not hits:
         return []
-    blocked = [
-        Span(m.start(), m.end())
-        for f in lex.filters()
-        if ctx.may_match(f, span)
-        for m in f.finditer(ctx.text, span.start, span.end)
-    ]
+    blocked = [Span(m.start(), m.end()) for f in lex.filters() for m in ctx.finditer(f, span)]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[_CueHit] = []
     for hit in hits:

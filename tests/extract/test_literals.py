@@ -1,4 +1,5 @@
-"""Literal factors: the screen never hides a match, and the scan finds what ``finditer`` finds."""
+"""Literal factors: the screen never hides a match, and the scan finds what ``finditer`` finds
+(in the whole text and in a window of it)."""
 
 from __future__ import annotations
 
@@ -104,3 +105,5 @@ def _check(pattern: re.Pattern[str], text: str) -> None:
         for end in (start + step, start + 3 * step):
             if pattern.search(text, start, end) is not None:
                 assert index.may_match(pattern, start, end), (pattern.pattern, start, end)
+            expected = _spans(pattern.finditer(text, start, end))
+            assert _spans(index.finditer(pattern, start, end)) == expected, (start, end)
