@@ -28,6 +28,8 @@ _MAX_WORDS = 64  # more alternatives than this are no longer a cheap screen
 _MAX_CLASS = 8  # a character class of at most this many characters spells words: [Aa]rticle
 # one match attempt costs about as much as a scan of this many characters
 _TRIES_PER_SCAN = 16
+# words more frequent than one in this many characters of the text screen out too little
+_CHARACTERS_PER_WORD = 100
 
 
 @dataclass(frozen=True)
@@ -281,6 +283,9 @@ class _Plan:
     last: int = 0
 
 
+_NOTHING: Iterator[re.Match[str]] = iter(())  # spent: every caller finds nothing in it
+
+
 class LiteralIndex:
     """Where the factors of patterns occur in one text, each pattern's found on first use."""
 
@@ -288,7 +293,8 @@ class LiteralIndex:
         self.text = text
         self._folded: str | None = None
         self._plans: dict[re.Pattern[str], _Plan] = {}
-        self._words: dict[tuple[str, bool], list[int]] = {}
+        # each word's starts, and whether they are all of them
+        self._words: dict[tuple[str, bool], tuple[bool, list[int]]] = {}
 
     def may_match(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
         """False only when ``pattern`` has no match inside ``text[start:end]``."""
@@ -301,9 +307,9 @@ class LiteralIndex:
         """The matches of ``pattern.finditer(text, start, end)``, the regex tried only where a
         factor word puts a match start within reach (or run as is where that is no saving)."""
         stop = len(self.text) if end is None else min(end, len(self.text))
-        plan = self._plan(pattern)
+        plan = self._plans.get(pattern) or self._plan(pattern)
         if plan.screen is not None and not plan.screen.any_inside(start, stop):
-            return iter(())
+            return _NOTHING
         candidates = None if plan.scan is None else _candidates(plan, plan.scan, start, stop)
         if candidates is None:
             return pattern.finditer(self.text, start, stop)
@@ -335,23 +341,27 @@ class LiteralIndex:
         scan = screen if bounded == rarest else self._find(bounded)
         return _Plan(screen, scan, bounded.first, bounded.last)
 
-    def _find(self, factor: Factor) -> _Occurrences:
-        return _Occurrences(
-            sorted(
-                (position, position + len(word))
-                for word in factor.words
-                for position in self._positions(word, factor.folded)
-            )
-        )
+    def _find(self, factor: Factor) -> _Occurrences | None:
+        """The factor's words in the text; None when they are too common to screen anything."""
+        spans: list[tuple[int, int]] = []
+        limit = len(self.text) // _CHARACTERS_PER_WORD + 16
+        for word in factor.words:
+            positions = self._positions(word, factor.folded, limit - len(spans))
+            if positions is None:
+                return None
+            spans.extend((position, position + len(word)) for position in positions)
+        return _Occurrences(sorted(spans))
 
-    def _positions(self, word: str, folded: bool) -> list[int]:
-        """Where ``word`` starts in the text (in the folded text when ``folded``); the same
-        word serves many patterns."""
-        found = self._words.get((word, folded))
-        if found is None:
+    def _positions(self, word: str, folded: bool, limit: int) -> list[int] | None:
+        """Where ``word`` starts in the text (in the folded text when ``folded``), None when it
+        does more than ``limit`` times; the same word serves many patterns."""
+        key = (word, folded)
+        found = self._words.get(key)
+        if found is None or (not found[0] and len(found[1]) < limit):
             haystack = self._folded_text() if folded else self.text
-            found = self._words[(word, folded)] = list(_positions(haystack, word))
-        return found
+            found = self._words[key] = _positions(haystack, word, limit)
+        complete, positions = found
+        return positions if complete and len(positions) <= limit else None
 
     def _folded_text(self) -> str:
         if self._folded is None:
@@ -394,11 +404,17 @@ class _Occurrences:
             index += 1
 
 
-def _positions(haystack: str, word: str) -> Iterator[int]:
+def _positions(haystack: str, word: str, limit: int) -> tuple[bool, list[int]]:
+    """Where ``word`` starts in ``haystack``, and whether that is all of them (the search stops
+    after ``limit``)."""
+    found: list[int] = []
     position = haystack.find(word)
     while position >= 0:
-        yield position
+        if len(found) == limit:
+            return False, found
+        found.append(position)
         position = haystack.find(word, position + 1)
+    return True, found
 
 
 def fold(text: str) -> str:

@@ -107,3 +107,12 @@ def _check(pattern: re.Pattern[str], text: str) -> None:
                 assert index.may_match(pattern, start, end), (pattern.pattern, start, end)
             expected = _spans(pattern.finditer(text, start, end))
             assert _spans(index.finditer(pattern, start, end)) == expected, (start, end)
+
+
+def test_a_word_too_common_to_screen_leaves_the_regex_as_is() -> None:
+    text = "Fictland should act. " * 40 + "Freedonia should not."
+    pattern = re.compile(r"\bshould\s+not\b", re.I)
+    _check(pattern, text)
+    assert _spans(LiteralIndex(text).finditer(pattern, len(text) - 25)) == [
+        (len(text) - 11, len(text) - 1)
+    ]
