@@ -28,8 +28,8 @@ _MAX_WORDS = 64  # more alternatives than this are no longer a cheap screen
 _MAX_CLASS = 8  # a character class of at most this many characters spells words: [Aa]rticle
 # one match attempt costs about as much as a scan of this many characters
 _TRIES_PER_SCAN = 16
-# words more frequent than one in this many characters of the text screen out too little
-_CHARACTERS_PER_WORD = 100
+# a pattern's words more frequent than one in this many characters screen out too little
+_CHARACTERS_PER_WORD = 300
 
 
 @dataclass(frozen=True)
@@ -293,8 +293,9 @@ class LiteralIndex:
         self.text = text
         self._folded: str | None = None
         self._plans: dict[re.Pattern[str], _Plan] = {}
-        # each word's starts, and whether they are all of them
-        self._words: dict[tuple[str, bool], tuple[bool, list[int]]] = {}
+        self._words: dict[tuple[str, bool], list[int] | None] = {}  # None: too common
+        # words more frequent than this screen out too little
+        self._limit = len(text) // _CHARACTERS_PER_WORD + 16
 
     def may_match(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
         """False only when ``pattern`` has no match inside ``text[start:end]``."""
@@ -344,24 +345,21 @@ class LiteralIndex:
     def _find(self, factor: Factor) -> _Occurrences | None:
         """The factor's words in the text; None when they are too common to screen anything."""
         spans: list[tuple[int, int]] = []
-        limit = len(self.text) // _CHARACTERS_PER_WORD + 16
         for word in factor.words:
-            positions = self._positions(word, factor.folded, limit - len(spans))
-            if positions is None:
+            positions = self._positions(word, factor.folded)
+            if positions is None or len(spans) + len(positions) > self._limit:
                 return None
             spans.extend((position, position + len(word)) for position in positions)
         return _Occurrences(sorted(spans))
 
-    def _positions(self, word: str, folded: bool, limit: int) -> list[int] | None:
+    def _positions(self, word: str, folded: bool) -> list[int] | None:
         """Where ``word`` starts in the text (in the folded text when ``folded``), None when it
-        does more than ``limit`` times; the same word serves many patterns."""
+        is too common; the same word serves many patterns."""
         key = (word, folded)
-        found = self._words.get(key)
-        if found is None or (not found[0] and len(found[1]) < limit):
+        if key not in self._words:
             haystack = self._folded_text() if folded else self.text
-            found = self._words[key] = _positions(haystack, word, limit)
-        complete, positions = found
-        return positions if complete and len(positions) <= limit else None
+            self._words[key] = _positions(haystack, word, self._limit)
+        return self._words[key]
 
     def _folded_text(self) -> str:
         if self._folded is None:
@@ -404,17 +402,18 @@ class _Occurrences:
             index += 1
 
 
-def _positions(haystack: str, word: str, limit: int) -> tuple[bool, list[int]]:
-    """Where ``word`` starts in ``haystack``, and whether that is all of them (the search stops
-    after ``limit``)."""
+def _positions(haystack: str, word: str, limit: int) -> list[int] | None:
+    """Where ``word`` starts in ``haystack``; None when more than ``limit`` times."""
+    if haystack.count(word) > limit:  # one C call tells the most common words
+        return None
     found: list[int] = []
     position = haystack.find(word)
     while position >= 0:
         if len(found) == limit:
-            return False, found
+            return None  # overlapping occurrences, which count() does not see
         found.append(position)
         position = haystack.find(word, position + 1)
-    return True, found
+    return found
 
 
 def fold(text: str) -> str:
