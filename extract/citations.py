@@ -22,6 +22,7 @@ from functools import cache
 from typing import Any
 
 from dutygraph.extract.ir import Citation, Span
+from dutygraph.extract.literals import LiteralIndex
 from dutygraph.resources import extract_data
 
 DATA_FILE = "citations.json"
@@ -132,10 +133,11 @@ def find_citations(text: str) -> tuple[Citation, ...]:
 
 
 def _candidates(text: str, patterns: tuple[Pattern, ...]) -> Iterator[_Candidate]:
+    literals = LiteralIndex(text)  # most patterns' keywords occur a few times or not at all
     for rank, pattern in enumerate(patterns):
         if pattern.follows:
             continue
-        for match in pattern.regex.finditer(text):
+        for match in literals.finditer(pattern.regex):
             if match.end() > match.start():
                 yield _Candidate(Span(match.start(), match.end()), rank, pattern, match)
 

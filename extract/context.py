@@ -4,7 +4,7 @@ context it reads, what it has found, and how an action, its bases and beneficiar
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -20,6 +20,7 @@ from dutygraph.extract.ir import (
     Statement,
 )
 from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.literals import LiteralIndex
 from dutygraph.extract.mention_index import MentionIndex
 from dutygraph.extract.subjects import Groups
 
@@ -50,9 +51,21 @@ class Context:
     statute: bool = False  # a state's own law (its bearerless duties are the State's)
     subject_state: str | None = None  # the one state the document is about, if any
     _index: MentionIndex = field(init=False, repr=False, compare=False)
+    _literals: LiteralIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._index = MentionIndex(self.mentions)
+        self._literals = LiteralIndex(self.text)
+
+    def may_match(self, pattern: re.Pattern[str], span: Span) -> bool:
+        """False only when ``pattern`` has no match inside ``span``: a screen of its literal words
+        that spares most sentences the regex."""
+        return self._literals.may_match(pattern, span.start, span.end)
+
+    def finditer(self, pattern: re.Pattern[str], span: Span) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text, span.start, span.end)``, the regex tried only where its
+        literal words put a match in reach."""
+        return self._literals.finditer(pattern, span.start, span.end)
 
     def mentions_in(self, span: Span) -> list[Mention]:
         return self._index.inside(span)
@@ -114,8 +127,7 @@ def recommendation_of(
 
 def bases_of(ctx: Context, span: Span) -> tuple[str, ...]:
     keys: list[str] = []
-    phrases = lexicon().pattern("basis_phrases")
-    for match in phrases.finditer(ctx.text, span.start, span.end):
+    for match in ctx.finditer(lexicon().pattern("basis_phrases"), span):
         window = Span(match.end(), min(span.end, match.end() + 160))
         keys.extend(
             m.key for m in ctx.mentions_in(window) if m.category in {"instrument", "provision"}

@@ -142,9 +142,9 @@ def _capitalised_runs(tokens: list[Token]) -> Iterator[list[Token]]:
     run: list[Token] = []
     for i, token in enumerate(tokens):
         if (
-            _is_capitalised(token)
-            or _is_title_year(tokens, i)
+            token.text[:1].isupper()  # _is_capitalised, the test most tokens end at
             or (run and _extends_run(run[-1], tokens, i, function_words, heads))
+            or _is_title_year(tokens, i)
         ):
             run.append(token)
         elif run:

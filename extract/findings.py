@@ -64,14 +64,12 @@ def _without(statements: Sequence[Statement], dropped: set[int]) -> list[Stateme
 def _sentence_decisions(ctx: Context, sentence: Sentence) -> list[Statement]:
     span = sentence.span
     made: list[Statement] = []
-    screen = lexicon().screen("violation_finding", "decision_lead")
-    if screen.search(ctx.text, span.start, span.end) is None:
-        return made  # few sentences decide anything: one search instead of two
-    for match in lexicon().pattern("violation_finding").finditer(ctx.text, span.start, span.end):
+    findings, leads = lexicon().pattern("violation_finding"), lexicon().pattern("decision_lead")
+    for match in ctx.finditer(findings, span):  # few sentences decide anything
         body = _adjudicator(ctx, sentence, match.start())
         if body is not None:
             made.extend(_violations(ctx, sentence, match, body))
-    for lead in lexicon().pattern("decision_lead").finditer(ctx.text, span.start, span.end):
+    for lead in ctx.finditer(leads, span):
         body = _adjudicator(ctx, sentence, lead.start())
         if body is None:
             continue
@@ -84,7 +82,7 @@ def _adjudicator(ctx: Context, sentence: Sentence, verb: int) -> str | None:
     """The court or committee that is the subject of the finding verb at ``verb``; None when
     the subject is a party or something else, or a party's submission comes first."""
     before = Span(sentence.span.start, verb)
-    if lexicon().pattern("party_submission").search(ctx.text, before.start, before.end):
+    if next(ctx.finditer(lexicon().pattern("party_submission"), before), None) is not None:
         return None
     clause = ctx.text[before.start : before.end]
     actors = [m for m in ctx.mentions_in(before) if m.category in _ACTORS]

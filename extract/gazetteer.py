@@ -167,11 +167,13 @@ def find_mentions(
 
 
 def _mentions_in(text: str, gaz: Gazetteer, tokens: list[Token]) -> Iterator[Mention]:
-    first_words = gaz.root.children  # most tokens start no label: no walk down the trie there
     i = 0
-    while i < len(tokens):
+    for start in _possible_starts(gaz, tokens):
+        if start < i:
+            continue  # inside the mention found before
+        i = start
         word = tokens[i].text
-        label_start = word.lower() in first_words and not _inside_symbol(tokens, i)
+        label_start = word.lower() in gaz.root.children and not _inside_symbol(tokens, i)
         hit = gaz.longest_at(tokens, i) if label_start else None
         if hit is not None:
             entry, after = hit
@@ -187,8 +189,18 @@ def _mentions_in(text: str, gaz: Gazetteer, tokens: list[Token]) -> Iterator[Men
         if demonym is not None:
             mention, i = demonym
             yield mention
-            continue
-        i += 1
+
+
+def _possible_starts(gaz: Gazetteer, tokens: list[Token]) -> list[int]:
+    """The tokens that may start a label or a demonym: most start neither, and need no walk
+    down the trie."""
+    first_words, demonym_starts = gaz.root.children, gaz.demonym_starts
+    words = [t.text for t in tokens]
+    return [
+        i
+        for i, (word, lower) in enumerate(zip(words, map(str.lower, words), strict=True))
+        if lower in first_words or word in demonym_starts
+    ]
 
 
 def _inside_symbol(tokens: list[Token], i: int) -> bool:

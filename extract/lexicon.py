@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -91,17 +91,6 @@ class Lexicon:
             ),
         )
 
-    def cue_screen(self) -> re.Pattern[str]:
-        """All the modal cues in one pattern: where it finds nothing, no cue matches."""
-        (screen,) = self._cached("cue_screen", lambda: (_any_of(c.regex for c in self.cues()),))
-        return screen
-
-    def screen(self, *names: str) -> re.Pattern[str]:
-        """The named patterns in one: where it finds nothing, none of them matches."""
-        key = "screen:" + ",".join(names)
-        (found,) = self._cached(key, lambda: (_any_of(self.pattern(n) for n in names),))
-        return found
-
     def filters(self) -> tuple[re.Pattern[str], ...]:
         return tuple(_compile(f["regex"]) for f in self.raw["filters"])
 
@@ -128,10 +117,6 @@ class Lexicon:
 
     def date_patterns(self) -> tuple[re.Pattern[str], ...]:
         return tuple(_compile(p["regex"]) for p in self.raw["dates"]["patterns"])
-
-
-def _any_of(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
-    return _compile("|".join(f"(?:{p.pattern})" for p in patterns))
 
 
 @lru_cache(maxsize=256)

@@ -26,8 +26,7 @@ from dutygraph.extract.parties import instruments_after
 
 def obligation_phrases(ctx: Context, sentence: Sentence, found: Found) -> None:
     """``Freedonia's obligations as a party to the Convention``: a binding duty of Freedonia."""
-    pattern = lexicon().pattern("obligation_phrase")
-    for match in pattern.finditer(ctx.text, sentence.span.start, sentence.span.end):
+    for match in ctx.finditer(lexicon().pattern("obligation_phrase"), sentence.span):
         holder = _holder(ctx, sentence, match.start())
         instruments = instruments_after(ctx, match.end(), sentence.span.end)
         if not holder or not instruments:
@@ -68,7 +67,7 @@ def customary(ctx: Context, sentence: Sentence, found: Found) -> None:
     """A norm stated as customary law binds all states: one statement with bearer all States."""
     lex = lexicon()
     span = sentence.span
-    customs = list(lex.pattern("customary").finditer(ctx.text, span.start, span.end))
+    customs = list(ctx.finditer(lex.pattern("customary"), span))
     if not customs:
         return
     custom = customs[-1]
@@ -148,11 +147,13 @@ def soft_law(ctx: Context, sentence: Sentence, found: Found) -> None:
     of states, with persuasive authority only; one statement whose bases are all the instruments
     named."""
     verbs = lexicon().pattern("soft_law_verbs")
+    if not ctx.may_match(verbs, sentence.span):
+        return  # no clause of the sentence has a verb
     start = sentence.span.start
     for piece in re.split(r"(;)", sentence.span.of(ctx.text)):
         clause = Span(start, start + len(piece))
         start = clause.end
-        verb = verbs.search(ctx.text, clause.start, clause.end)
+        verb = next(ctx.finditer(verbs, clause), None)
         if verb is None:
             continue
         subjects = [
@@ -203,11 +204,7 @@ _PROHIBITING = frozenset({"prohibits", "forbids", "bans", "outlaws", "proscribes
 def stated_norms(ctx: Context, sentence: Sentence, found: Found) -> None:
     """``Article 3 of that Convention prohibits returning ...`` binds the instrument's parties;
     ``International law prohibits ...`` binds all States."""
-    for match in (
-        lexicon()
-        .pattern("norm_statement")
-        .finditer(ctx.text, sentence.span.start, sentence.span.end)
-    ):
+    for match in ctx.finditer(lexicon().pattern("norm_statement"), sentence.span):
         clause = max(
             ctx.text.rfind(";", sentence.span.start, match.start()) + 1, sentence.span.start
         )

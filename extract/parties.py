@@ -16,21 +16,15 @@ if TYPE_CHECKING:
     from dutygraph.extract.context import Context, Found
 
 
-_PARTY_WORDS = re.compile(
-    r"part(?:y|ies)?\b|ratif|acce(?:de|ssion)|sign|withdr|denounc|outside", re.I
-)
-
-
 def party_facts(ctx: Context, sentence: Sentence, found: Found) -> None:
     """The party-status facts ``sentence`` states, appended to ``found.parties``: what a state
     has done (``ratified``, ``is a party to``) and what it has not (``has yet to ratify``), never
     what it is asked or expected to do (``should accede to``)."""
-    if not _PARTY_WORDS.search(ctx.text, sentence.span.start, sentence.span.end):
-        return  # every party cue has one of these words: most sentences need no further look
+    span = sentence.span
     hits = [
         (match, cue)
         for cue in lexicon().party_cues()
-        for match in cue.regex.finditer(ctx.text, sentence.span.start, sentence.span.end)
+        for match in ctx.finditer(cue.regex, span)  # most sentences state no party status
     ]
     # in text order: a later verb may share the subject or the instrument of an earlier one
     for match, cue in sorted(hits, key=lambda hit: hit[0].start()):
@@ -343,8 +337,7 @@ def _last_state(found: Found) -> tuple[str, ...]:
 def memberships(ctx: Context, sentence: Sentence, found: Found) -> None:
     """The memberships ``sentence`` states (``X is a member of Y``), appended to
     ``found.memberships``."""
-    pattern = lexicon().pattern("membership")
-    for match in pattern.finditer(ctx.text, sentence.span.start, sentence.span.end):
+    for match in ctx.finditer(lexicon().pattern("membership"), sentence.span):
         clause_start = _clause_floor(ctx.text, sentence.span.start, match.start())
         clause_start = max(
             clause_start,

@@ -27,6 +27,7 @@ from dutygraph.extract.ir import (
 )
 from dutygraph.extract.layout import layout
 from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.mention_index import MentionIndex
 from dutygraph.extract.provisions import find_provisions
 from dutygraph.extract.references import (
     find_references,
@@ -165,10 +166,14 @@ def _mentions(text: str, gaz: Gazetteer, sentences: Sequence[Sentence]) -> list[
     tokens = span_tokens(text, spans)
     vocab = list(find_mentions(text, gaz, spans, tokens))
     titles = find_titles(text, spans, vocab, tokens)
-    inside_title = [
-        m for m in vocab if m.category == "state" and any(t.span.contains(m.span) for t in titles)
-    ]
-    return [*(m for m in vocab if m not in inside_title), *titles]
+    index = MentionIndex(titles)
+
+    def inside_title(mention: Mention) -> bool:
+        if mention.category != "state":
+            return False
+        return any(t.span.contains(mention.span) for t in index.overlapping(mention.span))
+
+    return [*(m for m in vocab if not inside_title(m)), *titles]
 
 
 def _without_alias_titles(mentions: Sequence[Mention], aliases: Sequence[Alias]) -> list[Mention]:

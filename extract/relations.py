@@ -85,18 +85,15 @@ class _CueHit:
 
 def _cue_hits(ctx: Context, sentence: Sentence) -> list[_CueHit]:
     lex = lexicon()
-    if lex.cue_screen().search(ctx.text, sentence.span.start, sentence.span.end) is None:
-        return []  # most sentences have no modal: one search instead of one per cue
+    span = sentence.span
     hits = [
         _CueHit(m.start(), m.end(), cue)
         for cue in lex.cues()
-        for m in cue.regex.finditer(ctx.text, sentence.span.start, sentence.span.end)
+        for m in ctx.finditer(cue.regex, span)  # most sentences have no modal
     ]
-    blocked = [
-        Span(m.start(), m.end())
-        for f in lex.filters()
-        for m in f.finditer(ctx.text, sentence.span.start, sentence.span.end)
-    ]
+    if not hits:
+        return []
+    blocked = [Span(m.start(), m.end()) for f in lex.filters() for m in ctx.finditer(f, span)]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[_CueHit] = []
     for hit in hits:

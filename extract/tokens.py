@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import accumulate, chain, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from dutygraph.extract.ir import Span
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+# a token (a word or one punctuation mark) with the space before it: the lengths add up to
+# the offsets
+_SPACED_TOKEN = re.compile(r"(\s*)(\w+|[^\w\s])")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
 
 
@@ -30,11 +34,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words and single punctuation marks of ``text[start:end]``, offsets into ``text``."""
     stop = len(text) if end is None else end
     # quotes map to quotes, one code point each: the tokens and offsets of the piece are the text's
-    piece = normalise_quotes(text[start:stop])
-    return [
-        _new_tuple(Token, (m.group(), m.start() + start, m.end() + start))
-        for m in _TOKEN.finditer(piece)
-    ]
+    pairs = _SPACED_TOKEN.findall(normalise_quotes(text[start:stop]))
+    # offsets summed in C: one match object and one Python step per token cost more
+    bounds = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))
+    words = list(map(itemgetter(1), pairs))
+    return list(map(_new_tuple, repeat(Token), zip(words, bounds[1::2], bounds[2::2], strict=True)))
 
 
 def span_tokens(text: str, spans: Sequence[Span]) -> list[list[Token]]:
