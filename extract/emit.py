@@ -28,6 +28,7 @@ _COPIED = (
     ELI.date_document,
     ELI.first_date_entry_in_force,
 )
+_CUSTOMARY_KEY = "local:rule:"
 _ACTOR_TYPES = {"State", "Organization", "Body", "SpecialProcedure", "ActorGroup"}
 
 
@@ -56,6 +57,10 @@ class _Emitter:
             return URIRef(f"{base}/{_slug(fragment)}") if fragment else URIRef(base)
         if key.startswith("local:group:all-state"):
             return DG.AllStates
+        if key.startswith(_CUSTOMARY_KEY):
+            # A customary rule binds all States whichever report names it: one node for the
+            # corpus, so the same duty stated in many reports is recognised as one.
+            return DGID[f"rule/{_path(key.removeprefix(_CUSTOMARY_KEY))}"]
         base, _, fragment = key.partition("#")
         tail = base.removeprefix("local:").replace(":", "/")
         suffix = f"/{_slug(fragment)}" if fragment else ""

@@ -184,3 +184,19 @@ def test_explain_shows_a_prohibition_with_its_negation(tmp_path: Path) -> None:
     assert [(r["type"], r["action"]) for r in rows] == [
         ("prohibition", "not detain asylum-seeking children")
     ]
+
+
+def test_a_customary_rule_stated_in_two_reports_is_one_rule_and_one_row(tmp_path: Path) -> None:
+    rule = "The principle of non-refoulement is a rule of customary international law.\n"
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(f"Chile must release detained journalists.\n\n{rule}", encoding="utf-8")
+    second.write_text(f"Chile should publish data on returnees.\n\n{rule}", encoding="utf-8")
+    out = tmp_path / "two.trig"
+    built = CliRunner().invoke(main, ["build", str(first), str(second), "--out", str(out)])
+    assert built.exit_code == 0, built.output
+    rows = _rows(["duties", "--graph", str(out), "--bearer", "Chile"])
+    inherited = [r for r in rows if r["inherited_from"]]
+    assert [(r["action"], r["basis_iri"], r["passages"]) for r in inherited] == [
+        ("non-refoulement", "https://w3id.org/dutygraph/id/rule/non-refoulement", "2")
+    ]
+    assert inherited[0]["source"] == str(first)
