@@ -20,9 +20,13 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from re import _constants as c  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from typing import Any
+
+try:  # the standard library's own regex parser: private, so a Python without it screens nothing
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - every supported Python has them
+    c = _parser = None
 
 _MAX_WORDS = 64  # more alternatives than this are no longer a cheap screen
 _MAX_CLASS = 8  # a character class of at most this many characters spells words: [Aa]rticle
