@@ -50,11 +50,6 @@ def rule_files() -> list[Traversable]:
     return sorted((f for f in folder.iterdir() if f.name.endswith(".ru")), key=lambda f: f.name)
 
 
-def check_files() -> list[Traversable]:
-    folder = _folder("queries") / "checks"
-    return sorted((f for f in folder.iterdir() if f.name.endswith(".rq")), key=lambda f: f.name)
-
-
 def extract_data(name: str) -> Traversable:
     return _folder("extract") / "data" / name
 

@@ -16,12 +16,3 @@ def vocabulary_graph() -> Graph:
         graph.parse(data=source.read_text(encoding="utf-8"), format="turtle")
     return graph
 
-
-@lru_cache(maxsize=1)
-def ontology_graph() -> Graph:
-    graph = Graph()
-    graph.parse(data=resources.ontology_file().read_text(encoding="utf-8"), format="turtle")
-    for source in resources.vocabulary_files():
-        if source.name == "schemes.ttl":
-            graph.parse(data=source.read_text(encoding="utf-8"), format="turtle")
-    return graph

@@ -392,8 +392,4 @@ def _local_type(mention: Mention) -> str:
     return "Organization"
 
 
-def is_vocabulary(key: str) -> bool:
-    return isinstance(key, str) and key.startswith("http")
-
-
-__all__ = ["URIRef", "extract", "is_vocabulary"]
+__all__ = ["URIRef", "extract"]
