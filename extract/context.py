@@ -79,6 +79,16 @@ class Found:
     statements: list[Statement] = field(default_factory=list)
     parties: list[PartyFact] = field(default_factory=list)
     memberships: list[MembershipFact] = field(default_factory=list)
+    _by_action: dict[Span | None, list[int]] = field(default_factory=dict, repr=False)
+    _indexed: int = 0
+
+    def with_action(self, action: Span) -> list[int]:
+        """The indices of the statements whose action is ``action``, in order. Statements are
+        only appended, and one put in another's place keeps its action."""
+        for index in range(self._indexed, len(self.statements)):
+            self._by_action.setdefault(self.statements[index].action_span, []).append(index)
+        self._indexed = len(self.statements)
+        return self._by_action.get(action, [])
 
 
 def cut_action(text: str, start: int, end: int) -> Span | None:

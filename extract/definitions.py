@@ -7,6 +7,7 @@ the entity mentioned just before the parenthesis, and later uses of it become me
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from dutygraph.extract.gazetteer import Gazetteer
@@ -26,12 +27,13 @@ _MAX_GAP = 3
 
 def find_aliases(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> tuple[Alias, ...]:
     aliases: list[Alias] = []
+    ending = _LastEnding(mentions)
     for regex in (_QUOTED, _BARE, _REFERRED):
         for match in regex.finditer(text):
             alias = re.sub(r"^(?:the|The)\s+", "", match.group("alias").strip())
             if _is_vocabulary_label(alias, gaz):
                 continue
-            target = _mention_before(mentions, match.start(), text)
+            target = _mention_before(ending, match.start(), text)
             if target is not None:
                 end = match.end("alias")
                 span = Span(end - len(alias), end)
@@ -54,9 +56,10 @@ def find_equivalences(text: str, mentions: Sequence[Mention], gaz: Gazetteer) ->
     (SSC)``, where SSC is a vocabulary label, makes the local "Standing Council" that entry,
     and so is a longer local name that extends it with ``of ...``."""
     same: dict[str, str] = {}
+    ending = _LastEnding(mentions)
     for match in _BARE.finditer(text):
         entry = _vocabulary_entry(match.group("alias").strip(), gaz)
-        target = _mention_before(mentions, match.start(), text)
+        target = _mention_before(ending, match.start(), text)
         if entry is not None and target is not None and target.via == "fallback":
             same[target.key] = entry
     for mention in mentions:
@@ -68,13 +71,27 @@ def find_equivalences(text: str, mentions: Sequence[Mention], gaz: Gazetteer) ->
     return same
 
 
-def _mention_before(mentions: Sequence[Mention], position: int, text: str) -> Mention | None:
-    before = [m for m in mentions if m.span.end <= position]
-    if not before:
+class _LastEnding:
+    """The mention that ends last at or before a position (the first one listed on a tie)."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self._mentions = mentions
+        self._ends = sorted((m.span.end, index) for index, m in enumerate(mentions))
+
+    def before(self, position: int) -> Mention | None:
+        last = bisect_right(self._ends, (position, len(self._mentions))) - 1
+        if last < 0:
+            return None
+        first_of_tie = bisect_left(self._ends, (self._ends[last][0], -1))
+        return self._mentions[self._ends[first_of_tie][1]]
+
+
+def _mention_before(mentions: _LastEnding, position: int, text: str) -> Mention | None:
+    last = mentions.before(position)
+    if last is None or position - last.span.end > _MAX_GAP:
         return None
-    last = max(before, key=lambda m: m.span.end)
     gap = text[last.span.end : position]
-    return last if len(gap.strip(" ,")) == 0 and len(gap) <= _MAX_GAP else None
+    return last if len(gap.strip(" ,")) == 0 else None
 
 
 def alias_mentions(

@@ -1,11 +1,11 @@
-"""Mentions by position: the mentions inside or across a span without scanning all of them."""
+"""Mentions and sentences by position: those inside or across a span without scanning all."""
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from dutygraph.extract.ir import Mention, Span
+from dutygraph.extract.ir import Mention, Sentence, Span
 
 
 class MentionIndex:
@@ -28,3 +28,28 @@ class MentionIndex:
         low = bisect_left(self._starts, span.start - self._widest)
         high = bisect_left(self._starts, span.end, low)
         return [m for m in self._mentions[low:high] if m.span.overlaps(span)]
+
+    def reaching(self, start: int, end: int) -> list[Mention]:
+        """The mentions that end at or after ``start`` and begin before ``end``, in order (those
+        overlapping ``[start, end)`` and those ending exactly at ``start``)."""
+        low = bisect_left(self._starts, start - self._widest)
+        high = bisect_left(self._starts, end, low)
+        return [m for m in self._mentions[low:high] if m.span.end >= start]
+
+    def starting_in(self, low: int, high: int) -> list[Mention]:
+        """The mentions that start at or after ``low`` and before ``high``, in order."""
+        return self._mentions[bisect_left(self._starts, low) : bisect_left(self._starts, high)]
+
+
+class SentenceIndex:
+    """The sentences in text order (they never overlap), for the one that holds a span."""
+
+    def __init__(self, sentences: Iterable[Sentence]) -> None:
+        self._spans = sorted(s.span for s in sentences)
+        self._starts = [span.start for span in self._spans]
+
+    def holding(self, span: Span) -> Span | None:
+        index = bisect_right(self._starts, span.start) - 1
+        if index >= 0 and self._spans[index].contains(span):
+            return self._spans[index]
+        return None

@@ -171,11 +171,7 @@ def soft_law(ctx: Context, sentence: Sentence, found: Found) -> None:
             continue
         # "General Comment No. 8 calls on States to X" is also read as a call to States: the
         # soft-law reading takes that statement's place instead of repeating it
-        same = [
-            i
-            for i, s in enumerate(found.statements)
-            if s.action_span == action and clause.contains(s.span)
-        ]
+        same = [i for i in found.with_action(action) if clause.contains(found.statements[i].span)]
         statement = Statement(
             span=trimmed_span(ctx.text, clause),
             type="Obligation",

@@ -50,6 +50,7 @@ from dutygraph.extract.subjects import Groups
 from dutygraph.extract.tokens import span_tokens
 
 _ARTICLE_HEADING = re.compile(r"^\s*Article\s+(?P<number>[0-9IVXLC]+[A-Z]?)\s*$", re.I)
+_BEFORE_CITATION = frozenset(" ,'\u2019s")
 _CITATION_INSTRUMENTS = {
     "un_symbol": "UNDocument",
     "resolution": "Resolution",
@@ -136,11 +137,12 @@ def _action_text(text: str, statement: Statement) -> str:
 
 def _outside(mentions: Sequence[Mention], references: Sequence[Mention]) -> list[Mention]:
     """Mentions less the fallback titles a reference contains (``its Optional Protocol``)."""
-    return [
-        m
-        for m in mentions
-        if m.via != "fallback" or not any(r.span.contains(m.span) for r in references)
-    ]
+    holding = MentionIndex(references)
+    return [m for m in mentions if m.via != "fallback" or not _held(m, holding)]
+
+
+def _held(mention: Mention, references: MentionIndex) -> bool:
+    return any(r.span.contains(mention.span) for r in references.overlapping(mention.span))
 
 
 def _identify(mentions: Sequence[Mention], same: dict[str, str], gaz: Gazetteer) -> list[Mention]:
@@ -211,13 +213,14 @@ def _cited_instruments(
     entities: dict[str, Entity] = {}
     found: list[Mention] = []
     previous: tuple[int, str | None] = (-(10**9), None)
+    ordered = MentionIndex(mentions)
     for citation in citations:
         rdf_type = _CITATION_INSTRUMENTS.get(citation.kind)
         if rdf_type is None:
             continue
         label = _citation_label(citation)
         key = local_key(citation.kind, label)
-        adopter = _adopter(text, citation, mentions)
+        adopter = _adopter(text, citation, ordered)
         if adopter is None and citation.span.start - previous[0] < 300:
             adopter = previous[1]
         previous = (citation.span.end, adopter)
@@ -237,15 +240,18 @@ def _cited_instruments(
     return entities, found
 
 
-def _adopter(text: str, citation: Citation, mentions: Sequence[Mention]) -> str | None:
-    for mention in mentions:
+def _adopter(text: str, citation: Citation, mentions: MentionIndex) -> str | None:
+    """The first body or organisation (in text order) inside the citation or right before it,
+    with nothing but spaces, commas and a possessive between them."""
+    start, end = citation.span.start, citation.span.end
+    left = start
+    while left > 0 and text[left - 1] in _BEFORE_CITATION:
+        left -= 1
+    for mention in mentions.reaching(left, end):
         if mention.category not in {"body", "organization"}:
             continue
-        inside = citation.span.contains(mention.span)
-        right_before = mention.span.end <= citation.span.start and not text[
-            mention.span.end : citation.span.start
-        ].strip(" ,'\u2019s")
-        if inside or right_before:
+        right_before = left <= mention.span.end <= start
+        if right_before or citation.span.contains(mention.span):
             return mention.key
     return None
 

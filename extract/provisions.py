@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from dutygraph.extract.ir import Citation, Entity, Mention, Sentence, Span
+from dutygraph.extract.mention_index import SentenceIndex
 
 
 def find_provisions(
@@ -19,15 +21,17 @@ def find_provisions(
     entities: dict[str, Entity] = {}
     found: list[Mention] = []
     articles = [c for c in citations if c.kind == "provision" and c.field("article")]
+    instruments = _Instruments(mentions)
+    in_sentences = SentenceIndex(sentences)
     named = _list_instruments(
-        text, articles, [_instrument_of_provision(text, c.span, mentions) for c in articles]
+        text, articles, [_instrument_of_provision(text, c.span, instruments) for c in articles]
     )
     for citation, of_list in zip(articles, named, strict=True):
         number = citation.field("article")
         instrument = (
             of_list
             or own
-            or _instrument_earlier_in_sentence(citation.span, mentions, sentences)
+            or _instrument_earlier_in_sentence(citation.span, instruments, in_sentences)
             or monitored
         )
         if instrument is None:
@@ -75,39 +79,63 @@ def _list_instruments(
     return result
 
 
-def _instrument_of_provision(text: str, span: Span, mentions: Sequence[Mention]) -> str | None:
+class _Instruments:
+    """The instrument mentions, found by position without scanning all of them; on a tie the
+    order in which they were given decides, as a scan in that order would."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        listed = [(m, i) for i, m in enumerate(mentions) if m.category == "instrument"]
+        self._by_start = sorted(listed, key=lambda pair: pair[0].span.start)
+        self._starts = [m.span.start for m, _ in self._by_start]
+        self._widest = max((len(m.span) for m, _ in listed), default=0)
+
+    def starting_in(self, low: int, high: int) -> list[tuple[Mention, int]]:
+        return self._by_start[bisect_left(self._starts, low) : bisect_left(self._starts, high)]
+
+    def first_starting_at(self, starts: set[int]) -> Mention | None:
+        hits = [pair for at in starts for pair in self.starting_in(at, at + 1)]
+        return min(hits, key=lambda pair: pair[1])[0] if hits else None
+
+    def ending_between(self, low: int, high: int) -> list[tuple[Mention, int]]:
+        """Those ending in ``[low, high]``, with their order of listing."""
+        near = self.starting_in(low - self._widest, high)
+        return [(m, i) for m, i in near if low <= m.span.end <= high]
+
+
+def _instrument_of_provision(text: str, span: Span, instruments: _Instruments) -> str | None:
     # "Article 5 § 4 of the Convention": a paragraph sign may part the article from its treaty
     after = re.match(
         r"(?:\s*§\s*\d+)?\s*(?:of|to|in)\s+(?P<the>the\s+)?", text[span.end : span.end + 24]
     )
-    instruments = [m for m in mentions if m.category == "instrument"]
     if after is not None:
         # a title starts after "the"; a reference ("the Convention") starts with it
         starts = {span.end + after.end()}
         if after.group("the"):
             starts.add(span.end + after.start("the"))
-        hit = next((m for m in instruments if m.span.start in starts), None)
+        hit = instruments.first_starting_at(starts)
         if hit is not None:
             return hit.key
-    before = next(
-        (
-            m
-            for m in reversed(instruments)
-            if m.span.end <= span.start and re.fullmatch(r"\s*,?\s*", text[m.span.end : span.start])
-        ),
-        None,
-    )
-    return before.key if before else None
+    # the last listed that ends right before, with nothing but spaces and a comma between
+    left = span.start
+    while left > 0 and (text[left - 1].isspace() or text[left - 1] == ","):
+        left -= 1
+    before = [
+        (m, i)
+        for m, i in instruments.ending_between(left, span.start)
+        if re.fullmatch(r"\s*,?\s*", text[m.span.end : span.start])
+    ]
+    return max(before, key=lambda pair: pair[1])[0].key if before else None
 
 
 def _instrument_earlier_in_sentence(
-    span: Span, mentions: Sequence[Mention], sentences: Sequence[Sentence]
+    span: Span, instruments: _Instruments, sentences: SentenceIndex
 ) -> str | None:
     """``States parties to the Convention are bound by article 33``: the one instrument the
     sentence names before the article."""
-    sentence = next((s.span for s in sentences if s.span.contains(span)), None)
+    sentence = sentences.holding(span)
     if sentence is None:
         return None
     before = Span(sentence.start, span.start)
-    keys = {m.key for m in mentions if m.category == "instrument" and before.contains(m.span)}
+    named = instruments.starting_in(before.start, before.end)
+    keys = {m.key for m, _ in named if before.contains(m.span)}
     return keys.pop() if len(keys) == 1 else None

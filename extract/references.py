@@ -11,12 +11,15 @@ author visited (``his visit to Freedonia``).
 
 from __future__ import annotations
 
+import heapq
 import re
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from dutygraph.extract.ir import Mention, Sentence, Span
 from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.mention_index import MentionIndex, SentenceIndex
 
 _REFERENCE = re.compile(
     r"\b(?P<det>the\s+present|the|this|that|its|their)\s+(?:(?P<year>1[89]\d\d|20\d\d)\s+)?"
@@ -44,46 +47,95 @@ def find_references(
     ``monitored`` maps a treaty body to the treaties it monitors."""
     names = labels or {}
     # a fallback title inside a reference (``its Optional Protocol``) gives way to it
-    taken = [m.span for m in mentions if m.via != "fallback"]
-    titles = [m.span for m in mentions if m.via == "fallback"]
+    taken = MentionIndex(m for m in mentions if m.via != "fallback")
+    titles = MentionIndex(m for m in mentions if m.via == "fallback")
     monitoring = _monitored_treaties(mentions, monitored or {})
+    earlier = _Earlier(mentions, names)
+    in_sentences = SentenceIndex(sentences)
     found: list[Mention] = []
     for match in _REFERENCE.finditer(text):
         span = Span(match.start(), match.end())
-        if any(span.overlaps(t) for t in taken):
+        if taken.overlapping(span):
             continue
-        if any(span.overlaps(t) and not span.contains(t) for t in titles):
+        if any(not span.contains(t.span) for t in titles.overlapping(span)):
             continue
         if match.group("qualifier") and match.group("det").lower() not in {"its", "their"}:
             continue  # "its Optional Protocol" only: "the Optional Protocol" may be any one
-        target = _resolve(match, sentences, [*mentions, *found], protocols, own_instrument, names)
+        target = _resolve(match, in_sentences, earlier, protocols, own_instrument)
         if target is None and _is_bare(match):
             target = _monitored_by_named_body(match, monitoring, names)
         if target is not None:
-            found.append(Mention(span, target.key, target.category, match.group(), "reference"))
+            reference = Mention(span, target.key, target.category, match.group(), "reference")
+            found.append(reference)
+            earlier.add(reference)
     return tuple(found)
 
 
 def _resolve(
     match: re.Match[str],
-    sentences: Sequence[Sentence],
-    mentions: Sequence[Mention],
+    sentences: SentenceIndex,
+    earlier: _Earlier,
     protocols: dict[str, str],
     own_instrument: str | None,
-    names: dict[str, str],
 ) -> Mention | None:
     det = match.group("det").lower()
     head = _head_of(match)
-    earlier = sorted((m for m in mentions if m.span.end <= match.start()), key=lambda m: m.span)
+    position = match.start()
     if det in {"this", "the present"} and own_instrument is not None and head not in _ACTOR_HEADS:
-        return _with_key(earlier, own_instrument, match)
+        return _with_key(earlier.latest_first(position), own_instrument, match)
     if det in {"its", "their"} and head == "protocol":
-        treaty = next((m for m in reversed(earlier) if m.key in protocols), None)
+        latest = earlier.latest_first(position)
+        treaty = next((m for m in latest if m.key in protocols), None)
         if treaty is None:
             return None
         return Mention(treaty.span, protocols[treaty.key], "instrument", treaty.label, "reference")
-    candidates = [m for m in earlier if _has_head(m, head, names.get(m.key, ""))]
-    return _nearest_unambiguous(candidates, sentences)
+    return _nearest_unambiguous(earlier.latest_with_head(head, position), sentences)
+
+
+class _Earlier:
+    """The mentions that end before a position, latest (by span) first, without sorting or
+    scanning all of them for every reference: the document's mentions sorted once, the
+    references found so far (in text order, each before the next match), and per head noun the
+    mentions that carry it."""
+
+    def __init__(self, mentions: Sequence[Mention], names: dict[str, str]) -> None:
+        self._names = names
+        self._sorted = sorted(mentions, key=lambda m: m.span)
+        self._starts = [m.span.start for m in self._sorted]
+        self._found: list[Mention] = []
+        self._by_head: dict[str, tuple[list[Mention], list[int], list[Mention]]] = {}
+
+    def add(self, reference: Mention) -> None:
+        self._found.append(reference)
+        for head, (_, _, found) in self._by_head.items():
+            if self._has(reference, head):
+                found.append(reference)
+
+    def latest_first(self, position: int) -> Iterator[Mention]:
+        return self._merged(self._sorted, self._starts, self._found, position)
+
+    def latest_with_head(self, head: str, position: int) -> Iterator[Mention]:
+        if head not in self._by_head:
+            mentions = [m for m in self._sorted if self._has(m, head)]
+            found = [m for m in self._found if self._has(m, head)]
+            self._by_head[head] = (mentions, [m.span.start for m in mentions], found)
+        mentions, starts, found = self._by_head[head]
+        return self._merged(mentions, starts, found, position)
+
+    def _has(self, mention: Mention, head: str) -> bool:
+        return _has_head(mention, head, self._names.get(mention.key, ""))
+
+    @staticmethod
+    def _merged(
+        mentions: Sequence[Mention], starts: Sequence[int], found: Sequence[Mention], position: int
+    ) -> Iterator[Mention]:
+        # equal spans: a reference after the mention, as in one stable sort of both lists
+        before = (
+            mentions[i]
+            for i in range(bisect_left(starts, position) - 1, -1, -1)
+            if mentions[i].span.end <= position
+        )
+        return heapq.merge(reversed(found), before, key=lambda m: m.span, reverse=True)
 
 
 def _monitored_treaties(
@@ -133,22 +185,25 @@ def _has_head(mention: Mention, head: str, name: str) -> bool:
     return re.search(rf"\b{head}", f"{mention.label} {name}", re.IGNORECASE) is not None
 
 
-def _with_key(earlier: list[Mention], key: str, match: re.Match[str]) -> Mention:
-    for mention in reversed(earlier):
+def _with_key(earlier: Iterator[Mention], key: str, match: re.Match[str]) -> Mention:
+    for mention in earlier:
         if mention.key == key:
             return mention
     return Mention(Span(match.start(), match.end()), key, "instrument", match.group(), "reference")
 
 
-def _nearest_unambiguous(
-    candidates: list[Mention], sentences: Sequence[Sentence]
-) -> Mention | None:
-    if not candidates:
+def _nearest_unambiguous(candidates: Iterator[Mention], sentences: SentenceIndex) -> Mention | None:
+    """The latest candidate, unless its sentence holds a candidate of another key too."""
+    last = next(candidates, None)
+    if last is None:
         return None
-    last = candidates[-1]
-    sentence = next((s.span for s in sentences if s.span.contains(last.span)), last.span)
-    keys = {m.key for m in candidates if sentence.contains(m.span)}
-    return last if len(keys) == 1 else None
+    sentence = sentences.holding(last.span) or last.span
+    for other in candidates:
+        if other.span.start < sentence.start:
+            break
+        if other.key != last.key and sentence.contains(other.span):
+            return None
+    return last
 
 
 def find_subject_state_references(
@@ -158,11 +213,11 @@ def find_subject_state_references(
     the document is about (``subject_state``); none when there is no such state."""
     if subject is None:
         return ()
-    taken = [m.span for m in mentions]
+    taken = MentionIndex(mentions)
     found = []
     for match in lexicon().pattern("subject_state_phrase").finditer(text):
         span = Span(match.start("name"), match.end("name"))
-        if not any(span.overlaps(t) for t in taken):
+        if not taken.overlapping(span):
             found.append(Mention(span, subject, "state", match.group("name"), "reference"))
     return tuple(found)
 
@@ -191,12 +246,12 @@ MIN_SALIENT_MENTIONS = 2
 def find_salient_state_references(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
     """``the country``, ``the authorities``: the state the passage before is about, when one
     state is named there more often than any other (and at least twice)."""
-    states = [m for m in mentions if m.category == "state"]
-    taken = [m.span for m in mentions]
+    states = MentionIndex(m for m in mentions if m.category == "state")
+    taken = MentionIndex(mentions)
     found = []
     for match in lexicon().pattern("salient_state_phrase").finditer(text):
         span = Span(match.start("name"), match.end("name"))
-        if any(span.overlaps(t) for t in taken):
+        if taken.overlapping(span):
             continue
         key = _salient_state(states, match.start())
         if key is not None:
@@ -204,8 +259,8 @@ def find_salient_state_references(text: str, mentions: Sequence[Mention]) -> tup
     return tuple(found)
 
 
-def _salient_state(states: Sequence[Mention], position: int) -> str | None:
-    counts = Counter(m.key for m in states if position - SALIENCE_WINDOW <= m.span.start < position)
+def _salient_state(states: MentionIndex, position: int) -> str | None:
+    counts = Counter(m.key for m in states.starting_in(position - SALIENCE_WINDOW, position))
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < MIN_SALIENT_MENTIONS:
         return None

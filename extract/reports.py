@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from dutygraph.extract.dates import date_after
 from dutygraph.extract.ir import Mention, ReportFact, Sentence, Span
 from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.mention_index import MentionIndex
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 # how far back the review or request words may stand before a report phrase
@@ -44,15 +45,16 @@ def find_reports(
     and number) adds the dates it gives to the first fact."""
     body = _document_body(mentions, monitored)
     found: list[ReportFact] = []
+    index = MentionIndex(mentions)
     for sentence in sentences:
-        found.extend(_in_sentence(text, sentence.span, mentions, subject, body))
+        found.extend(_in_sentence(text, sentence.span, index, subject, body))
     return _merged(found)
 
 
 def _in_sentence(
     text: str,
     sentence: Span,
-    mentions: Sequence[Mention],
+    mentions: MentionIndex,
     subject: str | None,
     body: str | None,
 ) -> list[ReportFact]:
@@ -60,7 +62,7 @@ def _in_sentence(
     phrases = list(lexicon().pattern("report_phrase").finditer(text, sentence.start, sentence.end))
     if not phrases:
         return facts
-    inside = [m for m in mentions if sentence.contains(m.span)]
+    inside = mentions.inside(sentence)
     for match in phrases:
         fact = _fact(text, sentence, match, inside, subject, body)
         if fact is not None:
