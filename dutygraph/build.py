@@ -14,8 +14,8 @@ from dutygraph.extract.emit import emit
 from dutygraph.extract.ir import Document, Extraction
 from dutygraph.extract.pipeline import extract
 from dutygraph.extract.read import InputError, read_bytes, read_path
-from dutygraph.infer import INFERRED, infer
-from dutygraph.namespace import DG, bind_prefixes
+from dutygraph.infer import infer
+from dutygraph.namespace import DG, INFERRED, bind_prefixes
 
 # The kinds of statement a build summary counts, with the types each kind takes in.
 SUMMARY_TYPES = (

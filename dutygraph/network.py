@@ -15,8 +15,7 @@ from rdflib import RDF, RDFS, SKOS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
 
-from dutygraph.infer import INFERRED
-from dutygraph.namespace import DG, ELI, NIF, ODRL, ORG
+from dutygraph.namespace import DG, ELI, INFERRED, NIF, ODRL, ORG
 from dutygraph.wording import duty_phrase
 
 STATEMENT_TYPES = (DG.Obligation, DG.Prohibition, DG.Right, DG.Recommendation)

@@ -16,8 +16,7 @@ from rdflib.namespace import DCTERMS, RDF, SH
 from dutygraph.build import build
 from dutygraph.cli import main
 from dutygraph.graphs import serialize
-from dutygraph.infer import INFERRED
-from dutygraph.namespace import DG, NIF
+from dutygraph.namespace import DG, INFERRED, NIF
 
 NAMED_QUERY_COLUMNS = {
     "duties": "bearer,bearer_iri,kind,action,basis,basis_iri,evidence,source,start,end,derivation,"

@@ -18,8 +18,7 @@ from rdflib.namespace import RDF
 from dutygraph.commands.export import export_command
 from dutygraph.export import FORMATS, export, jsonld_context
 from dutygraph.graphs import load_graphs, serialize
-from dutygraph.infer import INFERRED
-from dutygraph.namespace import DG, NIF
+from dutygraph.namespace import DG, INFERRED, NIF
 from dutygraph.network import to_networkx
 
 KITCHEN_SINK = Path(__file__).parent.parent / "fixtures" / "kitchen-sink.txt"
