@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import RDF, Dataset, Graph
+from rdflib import RDF, Dataset
 
 from dutygraph import resources
 from dutygraph.errors import DutygraphError
@@ -74,14 +74,6 @@ def build(
     listed = list(paths)
     documents = read_documents(listed, max_bytes) if listed else [default_document()]
     return build_documents(documents, infer_rules)
-
-
-def union_graph(dataset: Dataset) -> Graph:
-    graph = Graph()
-    bind_prefixes(graph)
-    for triple in dataset.triples((None, None, None)):
-        graph.add(triple)
-    return graph
 
 
 def build_summary(dataset: Dataset, inferred: bool = True) -> str:
