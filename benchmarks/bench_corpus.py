@@ -114,7 +114,7 @@ def child_rdflib(store_dir: Path, bearer: str) -> None:
 
 
 def _triples_text(store: Store) -> str:
-    """The union of all graphs as N-Triples (what ``union_graph`` holds in memory)."""
+    """The union of all graphs as N-Triples (what ``rdfio.union`` holds in memory)."""
     import pyoxigraph as ox
 
     triples = {quad.triple for quad in store.quads()}

@@ -13,8 +13,9 @@ import time
 from collections.abc import Callable
 from functools import partial
 
-from dutygraph.build import build, union_graph
+from dutygraph.build import build
 from dutygraph.query import named_queries, run
+from dutygraph.rdfio import union
 
 RUNS = 20
 PARAMETERS = {
@@ -27,7 +28,7 @@ PARAMETERS = {
 
 
 def main() -> None:
-    graph = union_graph(build().dataset)
+    graph = union(build().dataset)
     print(f"graph: {len(graph)} triples\n")
     print("| query | median CPU ms | rdflib engine ms | rows |")
     print("|---|---:|---:|---:|")

@@ -20,9 +20,8 @@ from rdflib.term import Node
 
 from dutygraph.bindings import unbracketed
 from dutygraph.engine import memory_store, select
-from dutygraph.infer import INFERRED
 from dutygraph.matches import Select
-from dutygraph.namespace import bind_prefixes
+from dutygraph.namespace import INFERRED, bind_prefixes
 from dutygraph.query import Result, bind_parameters, is_shipped, prepare, query_text, tidy
 from dutygraph.store import Store
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import RDF, Dataset, Graph
+from rdflib import RDF, Dataset
 
 from dutygraph import resources
 from dutygraph.errors import DutygraphError
@@ -14,8 +14,8 @@ from dutygraph.extract.emit import emit
 from dutygraph.extract.ir import Document, Extraction
 from dutygraph.extract.pipeline import extract
 from dutygraph.extract.read import InputError, read_bytes, read_path
-from dutygraph.infer import INFERRED, infer
-from dutygraph.namespace import DG, bind_prefixes
+from dutygraph.infer import infer
+from dutygraph.namespace import DG, INFERRED, bind_prefixes
 
 # The kinds of statement a build summary counts, with the types each kind takes in.
 SUMMARY_TYPES = (
@@ -74,14 +74,6 @@ def build(
     listed = list(paths)
     documents = read_documents(listed, max_bytes) if listed else [default_document()]
     return build_documents(documents, infer_rules)
-
-
-def union_graph(dataset: Dataset) -> Graph:
-    graph = Graph()
-    bind_prefixes(graph)
-    for triple in dataset.triples((None, None, None)):
-        graph.add(triple)
-    return graph
 
 
 def build_summary(dataset: Dataset, inferred: bool = True) -> str:

@@ -18,13 +18,7 @@ from dutygraph import __version__
 from dutygraph.backends import select_anywhere
 from dutygraph.bindings import is_iri_parameter, unbracketed
 from dutygraph.build import Built, build, build_summary
-from dutygraph.commands.export import (
-    BUILD_FORMATS,
-    BUILD_SUFFIXES,
-    export_command,
-    format_for_out,
-    write_output,
-)
+from dutygraph.commands.export import export_command, write_output
 from dutygraph.commands.picture import picture_command
 from dutygraph.commands.render import filter_rows, grouped_table, render
 from dutygraph.commands.store_commands import (
@@ -39,10 +33,10 @@ from dutygraph.commands.store_commands import (
 )
 from dutygraph.errors import DutygraphError, user_errors
 from dutygraph.explain import explain, find_statement
-from dutygraph.graphs import load_graphs, serialize, write_atomically
 from dutygraph.limits import time_limit
 from dutygraph.matches import choose, listing, statement_matches
 from dutygraph.query import named_parameters, named_queries
+from dutygraph.rdfio import BUILD, format_for_out, read, serialize, write_atomically, written_by
 from dutygraph.sources import graph_option
 from dutygraph.validate import Report, validate
 
@@ -94,7 +88,7 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(BUILD_FORMATS),
+    type=click.Choice(written_by(BUILD)),
     default=None,
     help="Output format (default: from --out's extension, an unknown one is an error; else ttl).",
 )
@@ -142,7 +136,7 @@ def build_command(
     """
     if store_dir is not None:
         sys.exit(build_into_store(inputs, store_dir, jobs, max_bytes))
-    chosen = fmt or format_for_out(out, BUILD_SUFFIXES)
+    chosen = fmt or format_for_out(out, BUILD)
     built = build(inputs, max_bytes=max_bytes, infer_rules=infer_rules)
     for warning in built.warnings:
         click.echo(f"dutygraph: warning: {warning}", err=True)
@@ -150,14 +144,10 @@ def build_command(
     if not report.conforms:
         click.echo(report.to_text(), err=True)
         sys.exit(1)
-    _write(out, serialize(built.dataset, chosen))
+    write_output(out, serialize(built.dataset, chosen))
     if ir_out is not None:
         write_atomically(ir_out, _ir_json(built))
     click.echo(f"dutygraph: built {build_summary(built.dataset, infer_rules)}; conforms", err=True)
-
-
-def _write(out: Path | None, text: str) -> None:
-    write_output(out, text)
 
 
 def _ir_json(built: Built) -> str:
@@ -202,7 +192,7 @@ def validate_command(
     Exit 0 when the graphs conform, 1 on violations (or warnings with --strict), 2 when a file
     cannot be read or parsed.
     """
-    report = validate(load_graphs(graphs, input_format), level=level)
+    report = validate(read(graphs, input_format), level=level)
     click.echo(_report_text(report, fmt))
     failed = not report.conforms or (strict and bool(report.warnings))
     sys.exit(1 if failed else 0)

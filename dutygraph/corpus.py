@@ -25,7 +25,7 @@ from dutygraph.errors import DutygraphError
 from dutygraph.extract.emit import document_iri, emit
 from dutygraph.extract.pipeline import extract
 from dutygraph.extract.read import InputError, read_bytes, read_path
-from dutygraph.infer import INFERRED
+from dutygraph.namespace import INFERRED
 from dutygraph.store import MANIFEST, Store, StoreRule
 from dutygraph.validate import validate
 

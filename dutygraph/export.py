@@ -7,22 +7,19 @@ the union; N-Quads, TriG and JSON-LD keep one named graph per document plus the 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import networkx as nx
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import PROV, RDF
 
-from dutygraph import resources
+from dutygraph import rdfio
 from dutygraph.errors import DutygraphError
-from dutygraph.graphs import _canonical_json, serialize
 from dutygraph.namespace import DG, DGID, NIF
-from dutygraph.network import Passage, action_of, label_of, passage_of, to_networkx, union_of
+from dutygraph.network import Passage, action_of, label_of, passage_of, to_networkx
 
-RDF_FORMATS = {"ttl": "ttl", "nt": "nt", "nq": "nq", "xml": "xml"}
-FORMATS = ("ttl", "jsonld", "nt", "nq", "trig", "xml", "graphml", "gexf", "wa")
+FORMATS = rdfio.written_by(rdfio.EXPORT)
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 ANNOTATION_COLLECTION = DGID["annotations"]
 QUOTE_CONTEXT = 32
@@ -33,47 +30,11 @@ XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
 
 def export(dataset: Dataset, fmt: str) -> str | bytes:
     """``dataset`` in ``fmt`` (one of ``FORMATS``), in a stable order."""
-    if fmt in RDF_FORMATS:
-        return serialize(dataset, RDF_FORMATS[fmt])
-    writers = {
-        "trig": lambda dataset: serialize(dataset, "trig"),
-        "jsonld": to_jsonld,
-        "graphml": to_graphml,
-        "gexf": to_gexf,
-        "wa": to_web_annotations,
-    }
-    if fmt not in writers:
+    if fmt not in FORMATS:
         raise DutygraphError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
-    return writers[fmt](dataset)
-
-
-@lru_cache(maxsize=1)
-def jsonld_context() -> dict[str, Any]:
-    """The shipped context (``ontology/context.jsonld``): the terms, without the wrapper."""
-    source = resources.jsonld_context_file()
-    context: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))["@context"]
-    return context
-
-
-def to_jsonld(dataset: Dataset) -> str:
-    """Compact JSON-LD: the shipped context inline (no network to expand it), one named graph
-    per document, arrays in a stable order."""
-    context = jsonld_context()
-    text = _named_graphs_only(dataset).serialize(format="json-ld", context=context)
-    document = json.loads(text)
-    document.pop("@context", None)
-    compact = {"@context": context, **_canonical_json(document)}
-    return json.dumps(compact, indent=2, ensure_ascii=False) + "\n"
-
-
-def _named_graphs_only(dataset: Dataset) -> Dataset:
-    copy = Dataset()
-    for context in sorted(dataset.graphs(), key=lambda graph: str(graph.identifier)):
-        if len(context):
-            named = copy.graph(context.identifier)
-            for triple in sorted(context):
-                named.add(triple)
-    return copy
+    if fmt in NOT_RDF:
+        return NOT_RDF[fmt](dataset)
+    return rdfio.serialize(dataset, fmt)
 
 
 def to_graphml(dataset: Dataset | Graph) -> str:
@@ -92,7 +53,7 @@ def _xml_document(lines: Iterable[str]) -> str:
 
 def to_web_annotations(dataset: Dataset | Graph) -> str:
     """A W3C Web Annotation collection: one annotation per statement, on its passage."""
-    union = union_of(dataset)
+    union = rdfio.union(dataset)
     statements = sorted(
         {s for s in union.subjects(RDF.type, DG.NormativeStatement) if isinstance(s, URIRef)}
     )
@@ -106,6 +67,13 @@ def to_web_annotations(dataset: Dataset | Graph) -> str:
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }
     return json.dumps(collection, indent=2, ensure_ascii=False) + "\n"
+
+
+NOT_RDF: dict[str, Callable[[Dataset], str]] = {
+    "graphml": to_graphml,
+    "gexf": to_gexf,
+    "wa": to_web_annotations,
+}
 
 
 def annotation(union: Graph, statement: URIRef) -> dict[str, Any]:

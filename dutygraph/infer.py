@@ -14,9 +14,8 @@ from rdflib.plugins.sparql import prepareUpdate
 from rdflib.plugins.sparql.sparql import Update
 
 from dutygraph import resources
-from dutygraph.namespace import DGID
+from dutygraph.namespace import INFERRED
 
-INFERRED = DGID["inferred"]
 MAX_ROUNDS = 20
 
 

@@ -15,6 +15,8 @@ ELI = Namespace("http://data.europa.eu/eli/ontology#")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 ORG = Namespace("http://www.w3.org/ns/org#")
 WD = Namespace("http://www.wikidata.org/entity/")
+# The named graph of the triples the rules derive, apart from what any text asserts.
+INFERRED = DGID["inferred"]
 
 
 class DG(DefinedNamespace):

@@ -15,8 +15,8 @@ from rdflib import RDF, RDFS, SKOS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
 
-from dutygraph.infer import INFERRED
-from dutygraph.namespace import DG, ELI, NIF, ODRL, ORG
+from dutygraph import rdfio
+from dutygraph.namespace import DG, ELI, INFERRED, NIF, ODRL, ORG
 from dutygraph.wording import duty_phrase
 
 STATEMENT_TYPES = (DG.Obligation, DG.Prohibition, DG.Right, DG.Recommendation)
@@ -67,7 +67,7 @@ NONBINDING_FORCES = (DG.NonBinding, DG.PersuasiveAuthority)
 
 def to_networkx(dataset: Dataset | Graph) -> nx.MultiDiGraph:
     """The duty network of ``dataset``; node keys are IRIs, edge keys are relation names."""
-    union = union_of(dataset)
+    union = rdfio.union(dataset)
     network = nx.MultiDiGraph()
     for node, category in _categorised_nodes(union):
         network.add_node(str(node), **node_attributes(union, node, category))
@@ -77,14 +77,6 @@ def to_networkx(dataset: Dataset | Graph) -> nx.MultiDiGraph:
                 str(subject), str(target), key=relation, relation=relation, derivation=derivation
             )
     return network
-
-
-def union_of(dataset: Dataset | Graph) -> Graph:
-    """All triples of all graphs in one graph (a plain graph is copied)."""
-    union = Graph()
-    for triple in dataset.triples((None, None, None)):
-        union.add(triple)
-    return union
 
 
 def _categorised_nodes(union: Graph) -> list[tuple[URIRef, str]]:

@@ -18,7 +18,7 @@ from rdflib import Dataset
 
 from dutygraph import __version__, resources
 from dutygraph.build import build
-from dutygraph.graphs import load_graphs, serialize, write_atomically
+from dutygraph.rdfio import read, serialize, write_atomically
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -36,14 +36,14 @@ def graph_option(command: F) -> F:
 
 def load_dataset(graphs: Sequence[Path]) -> Dataset:
     if graphs:
-        return load_graphs(graphs)
+        return read(graphs)
     return bundled_dataset()
 
 
 def bundled_dataset() -> Dataset:
     cached = _cache_file()
     if cached is not None and cached.is_file():
-        return load_graphs([cached])
+        return read([cached])
     dataset = build().dataset
     if cached is not None:
         try:

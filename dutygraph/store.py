@@ -36,7 +36,8 @@ from dutygraph import resources
 from dutygraph.bindings import resolve_label, with_values
 from dutygraph.engine import Result, select
 from dutygraph.errors import DutygraphError
-from dutygraph.infer import INFERRED, MAX_ROUNDS
+from dutygraph.infer import MAX_ROUNDS
+from dutygraph.namespace import INFERRED
 
 DATABASE = "oxigraph"
 MANIFEST = "manifest.jsonl"

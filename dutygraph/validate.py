@@ -14,12 +14,13 @@ from functools import lru_cache
 from itertools import groupby
 
 import pyshacl
-from rdflib import BNode, ConjunctiveGraph, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from dutygraph import resources
 from dutygraph.namespace import bind_prefixes
+from dutygraph.rdfio import union
 
 LEVELS: dict[str, tuple[str, ...]] = {
     "core": ("core",),
@@ -85,7 +86,7 @@ def validate(data: Graph | Dataset, level: str = "core") -> Report:
     if level not in LEVELS:
         raise ValueError(f"unknown validation level {level!r}; expected one of {sorted(LEVELS)}")
     _, results_graph, _ = pyshacl.validate(
-        _as_plain_graph(data),
+        union(data),
         shacl_graph=_shapes_graph(level),
         ont_graph=_ontology_graph(),
         inference="none",
@@ -103,15 +104,6 @@ def assert_conforms(graph: Graph | Dataset, level: str = "core") -> None:
     report = validate(graph, level)
     if not report.conforms:
         raise AssertionError(report.to_text())
-
-
-def _as_plain_graph(data: Graph | Dataset) -> Graph:
-    if not isinstance(data, ConjunctiveGraph):
-        return data
-    union = Graph()
-    for subject, predicate, obj, _context in data.quads((None, None, None, None)):
-        union.add((subject, predicate, obj))
-    return union
 
 
 @lru_cache(maxsize=len(LEVELS))

@@ -13,9 +13,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from dutygraph import resources
-from dutygraph.build import build, union_graph
+from dutygraph.build import build
 from dutygraph.namespace import DG, NIF
 from dutygraph.query import resolve_parameter, run
+from dutygraph.rdfio import union
 
 Row = dict[str, str]
 
@@ -64,7 +65,7 @@ CHINA_RECOMMENDATIONS = [
 
 @pytest.fixture(scope="module")
 def graph() -> Graph:
-    return union_graph(build().dataset)
+    return union(build().dataset)
 
 
 @pytest.fixture(scope="module")

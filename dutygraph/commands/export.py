@@ -6,38 +6,10 @@ from pathlib import Path
 
 import click
 
-from dutygraph.errors import DutygraphError, user_errors
+from dutygraph.errors import user_errors
 from dutygraph.export import FORMATS, export
-from dutygraph.graphs import write_atomically
+from dutygraph.rdfio import EXPORT, format_for_out, write_atomically
 from dutygraph.sources import graph_option, load_dataset
-
-SUFFIXES = {
-    ".ttl": "ttl",
-    ".jsonld": "jsonld",
-    ".nt": "nt",
-    ".nq": "nq",
-    ".trig": "trig",
-    ".rdf": "xml",
-    ".xml": "xml",
-    ".graphml": "graphml",
-    ".gexf": "gexf",
-}
-BUILD_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
-BUILD_SUFFIXES = {suffix: fmt for suffix, fmt in SUFFIXES.items() if fmt in BUILD_FORMATS}
-
-
-def format_for_out(out: Path | None, suffixes: dict[str, str], default: str = "ttl") -> str:
-    """The format ``out``'s suffix names (``default`` for stdout); a suffix not in ``suffixes``
-    is a user error, not a silent default, so no file ever holds a format its name belies."""
-    if out is None:
-        return default
-    chosen = suffixes.get(out.suffix.lower())
-    if chosen is None:
-        raise DutygraphError(
-            f"{out}: unknown suffix {out.suffix or '(none)'!r}; use one of "
-            f"{', '.join(suffixes)} or give --format"
-        )
-    return chosen
 
 
 def write_output(out: Path | None, content: str | bytes) -> None:
@@ -68,5 +40,5 @@ def export_command(fmt: str | None, out: Path | None, graphs: tuple[Path, ...]) 
     Every RDF format parses back to the same graph; GraphML and GEXF open in Gephi and
     Cytoscape with the nodes' kind, force, derivation, label and quote as columns.
     """
-    chosen = fmt or format_for_out(out, SUFFIXES)
+    chosen = fmt or format_for_out(out, EXPORT)
     write_output(out, export(load_dataset(graphs), chosen))

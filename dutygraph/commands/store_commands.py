@@ -12,10 +12,10 @@ import click
 from rdflib import Graph
 
 from dutygraph.backends import EndpointSource, Source, StoreSource, run_on_source
-from dutygraph.build import union_graph
 from dutygraph.corpus import Summary, build_corpus
 from dutygraph.errors import DutygraphError, user_errors
 from dutygraph.query import Result, run
+from dutygraph.rdfio import union
 from dutygraph.remote import DEFAULT_TIMEOUT, publish
 from dutygraph.sources import graph_option, load_dataset
 from dutygraph.store import Store
@@ -74,7 +74,7 @@ def open_source_for(
         return StoreSource.open(store_dir)
     if endpoint is not None:
         return EndpointSource(endpoint, timeout=timeout or DEFAULT_TIMEOUT)
-    return union_graph(load_dataset(graphs))
+    return union(load_dataset(graphs))
 
 
 def run_anywhere(

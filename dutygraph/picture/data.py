@@ -12,8 +12,9 @@ from typing import Any
 import networkx as nx
 from rdflib import Dataset, Graph
 
+from dutygraph import rdfio
 from dutygraph.errors import DutygraphError
-from dutygraph.network import to_networkx, union_of
+from dutygraph.network import to_networkx
 from dutygraph.query import resolve_parameter
 
 KINDS = ("binding", "customary", "nonbinding", "recommendation")
@@ -76,7 +77,7 @@ def summary(duties: list[dict[str, Any]]) -> str:
 def _resolve_bearers(dataset: Dataset | Graph, network: nx.MultiDiGraph, name: str) -> list[str]:
     found = [
         str(iri)
-        for iri in resolve_parameter(union_of(dataset), name)
+        for iri in resolve_parameter(rdfio.union(dataset), name)
         if network.nodes.get(str(iri), {}).get("category") == "actor"
     ]
     if not found:

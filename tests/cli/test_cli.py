@@ -11,13 +11,13 @@ import click
 import pytest
 from click.testing import CliRunner, Result
 from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, RDF, SH
 
 from dutygraph.build import build
 from dutygraph.cli import main
-from dutygraph.graphs import serialize
-from dutygraph.infer import INFERRED
-from dutygraph.namespace import DG, NIF
+from dutygraph.namespace import DG, INFERRED, NIF
+from dutygraph.rdfio import jsonld_context, serialize
 
 NAMED_QUERY_COLUMNS = {
     "duties": "bearer,bearer_iri,kind,action,basis,basis_iri,evidence,source,start,end,derivation,"
@@ -166,6 +166,24 @@ def test_build_nquads_keeps_one_named_graph_per_input(tmp_path: Path) -> None:
     assert len(named) == 2
     for graph in named:
         assert (graph.identifier, RDF.type, DG.Document) in graph
+
+
+def test_build_jsonld_is_the_compact_export_and_keeps_each_named_graph(tmp_path: Path) -> None:
+    first = write(tmp_path / "first.txt", SMALL_TEXT)
+    second = write(tmp_path / "second.txt", OTHER_TEXT)
+    out = tmp_path / "both.jsonld"
+    result = invoke("build", first, second, "--out", out)
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert json.loads(text)["@context"] == jsonld_context()
+    parsed = Dataset()
+    parsed.parse(data=text, format="json-ld")
+    expected = build([first, second]).dataset
+    found = {str(g.identifier): g for g in parsed.graphs() if len(g)}
+    assert sorted(found) == sorted(str(g.identifier) for g in expected.graphs() if len(g))
+    for graph in expected.graphs():
+        if len(graph):
+            assert isomorphic(found[str(graph.identifier)], graph), graph.identifier
 
 
 def test_build_ir_writes_json(tmp_path: Path) -> None:

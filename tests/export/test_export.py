@@ -16,11 +16,10 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
 
 from dutygraph.commands.export import export_command
-from dutygraph.export import FORMATS, export, jsonld_context
-from dutygraph.graphs import load_graphs, serialize
-from dutygraph.infer import INFERRED
-from dutygraph.namespace import DG, NIF
+from dutygraph.export import FORMATS, export
+from dutygraph.namespace import DG, INFERRED, NIF
 from dutygraph.network import to_networkx
+from dutygraph.rdfio import jsonld_context, read, serialize
 
 KITCHEN_SINK = Path(__file__).parent.parent / "fixtures" / "kitchen-sink.txt"
 TRIPLE_FORMATS = {"ttl": "turtle", "nt": "nt", "xml": "xml"}
@@ -259,7 +258,7 @@ def test_cli_writes_each_format(kitchen: Dataset, tmp_path: Path, fmt: str) -> N
         export_command, ["--format", fmt, "--out", str(out), "--graph", str(source)]
     )
     assert result.exit_code == 0, result.output
-    assert out.read_text(encoding="utf-8") == text_of(export(load_graphs([source]), fmt))
+    assert out.read_text(encoding="utf-8") == text_of(export(read([source]), fmt))
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
@@ -271,7 +270,7 @@ def test_cli_writes_each_format_to_stdout_unchanged(
     source.write_text(text_of(export(kitchen, "trig")), encoding="utf-8")
     result = CliRunner().invoke(export_command, ["--format", fmt, "--graph", str(source)])
     assert result.exit_code == 0, result.output
-    expected = export(load_graphs([source]), fmt)
+    expected = export(read([source]), fmt)
     as_bytes = expected if isinstance(expected, bytes) else expected.encode("utf-8")
     assert result.stdout_bytes == as_bytes
 

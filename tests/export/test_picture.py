@@ -21,7 +21,6 @@ from dutygraph import resources
 from dutygraph.commands.picture import picture_command
 from dutygraph.errors import DutygraphError
 from dutygraph.export import export
-from dutygraph.graphs import load_graphs
 from dutygraph.picture import (
     PICTURE_EXTRA,
     embedded_json,
@@ -31,6 +30,7 @@ from dutygraph.picture import (
     picture_png,
     picture_svg,
 )
+from dutygraph.rdfio import read
 
 SCRIPT = "<script>alert(1)</script>"
 IMAGE = '"><img src=x onerror=alert(1)>'
@@ -186,8 +186,8 @@ def test_cli_kind_is_repeatable_in_every_drawing(
     result = CliRunner().invoke(picture_command, [*arguments, "--graph", str(source)])
     assert result.exit_code == 0, result.output
     drawing = {".html": picture_html, ".svg": picture_svg, ".png": picture_png}[suffix]
-    both = drawing(load_graphs([source]), None, ("binding", "customary"))
-    last_only = drawing(load_graphs([source]), None, "customary")
+    both = drawing(read([source]), None, ("binding", "customary"))
+    last_only = drawing(read([source]), None, "customary")
     written = out.read_bytes()
     assert written == (both if isinstance(both, bytes) else both.encode("utf-8"))
     assert both != last_only

@@ -175,7 +175,7 @@ def test_a_full_disk_leaves_no_partial_file(
         def write(self, data: bytes) -> int:
             raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("dutygraph.graphs.os.fdopen", FullDisk)
+    monkeypatch.setattr("dutygraph.rdfio.os.fdopen", FullDisk)
     out = tmp_path / "graph.ttl"
     result = CliRunner().invoke(main, ["build", "--out", str(out)])
     assert result.exit_code == 2

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph, URIRef
 
-from dutygraph.infer import INFERRED, infer, rules
-from dutygraph.namespace import DG, ODRL
+from dutygraph.infer import infer, rules
+from dutygraph.namespace import DG, INFERRED, ODRL
 from dutygraph.store import Store
 
 PREFIXES = """

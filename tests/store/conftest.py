@@ -9,15 +9,16 @@ from pathlib import Path
 import pytest
 from store_helpers import Corpus, write_reports
 
-from dutygraph.build import build, union_graph
+from dutygraph.build import build
 from dutygraph.corpus import build_corpus
+from dutygraph.rdfio import union
 
 
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     folder = tmp_path_factory.mktemp("corpus")
     paths = write_reports(folder / "reports")
-    memory = union_graph(build(paths).dataset)
+    memory = union(build(paths).dataset)
     store_dir = folder / "store"
     summary = build_corpus([folder / "reports"], store_dir, jobs=2, progress=False)
     return Corpus(paths, memory, store_dir, summary)

@@ -22,12 +22,12 @@ from store_helpers import canonical
 
 from dutygraph.backends import EndpointSource, run_on_source, select_anywhere
 from dutygraph.bindings import sparql_term, where_groups, with_values
-from dutygraph.build import union_graph
 from dutygraph.commands.store_commands import publish_command
 from dutygraph.errors import DutygraphError
 from dutygraph.explain import explain, find_statement
 from dutygraph.matches import statement_matches
 from dutygraph.query import prepare, run
+from dutygraph.rdfio import union
 from dutygraph.remote import is_loopback, publish, select_remote
 from dutygraph.sources import bundled_dataset
 
@@ -215,7 +215,7 @@ def test_publish_then_query_the_duties_back(oxigraph_server: str) -> None:
     published = publish(dataset, f"{oxigraph_server}/store")
     assert published.graphs >= 2
     source = EndpointSource(f"{oxigraph_server}/query")
-    memory = union_graph(dataset)
+    memory = union(dataset)
     remote = run_on_source(source, "duties")
     assert remote.rows
     assert canonical(remote) == canonical(run(memory, "duties", engine="rdflib"))
@@ -227,7 +227,7 @@ def test_publish_then_query_the_duties_back(oxigraph_server: str) -> None:
 def test_explain_works_through_the_endpoint(oxigraph_server: str) -> None:
     dataset = bundled_dataset()
     publish(dataset, f"{oxigraph_server}/store")
-    memory = union_graph(dataset)
+    memory = union(dataset)
     endpoint = EndpointSource(f"{oxigraph_server}/query")
     matches = statement_matches(select_anywhere(memory), "repeal")
     assert statement_matches(endpoint.select, "repeal") == matches

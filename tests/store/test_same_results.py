@@ -11,9 +11,8 @@ from dutygraph import resources
 from dutygraph.backends import StoreSource, run_on_source, select_anywhere
 from dutygraph.build import build
 from dutygraph.explain import explain, find_statement
-from dutygraph.infer import INFERRED
 from dutygraph.matches import statement_matches
-from dutygraph.namespace import DG
+from dutygraph.namespace import DG, INFERRED
 from dutygraph.query import run
 
 QUERY_NAMES = sorted(source.name.removesuffix(".rq") for source in resources.query_files())

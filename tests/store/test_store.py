@@ -10,7 +10,7 @@ from rdflib.namespace import XSD
 from rdflib.plugins.sparql import prepareQuery
 
 from dutygraph.errors import DutygraphError
-from dutygraph.infer import INFERRED
+from dutygraph.namespace import INFERRED
 from dutygraph.store import MANIFEST, Store, rule_as_construct, store_rules
 
 G1 = "https://w3id.org/dutygraph/id/doc/0000000000000001"
