@@ -178,7 +178,27 @@ def serialize(graph: Graph, fmt: str) -> str:
     text = graph.serialize(format=row.rdflib)
     if row.rdflib in {"nt", "nquads"}:
         text = "".join(sorted(text.splitlines(keepends=True)))
+    if row.rdflib == "xml":
+        text = _sorted_descriptions(text)
     return text
+
+
+# rdflib writes RDF/XML subjects in the order of a set (the hash seed's order): sort them
+_DESCRIPTION = re.compile(
+    r"^  <rdf:Description\b[^\n]*/>\n|^  <rdf:Description\b.*?\n  </rdf:Description>\n",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def _sorted_descriptions(text: str) -> str:
+    found = list(_DESCRIPTION.finditer(text))
+    if not found:
+        return text
+    start, end = found[0].start(), found[-1].end()
+    blocks = [match.group() for match in found]
+    if "".join(blocks) != text[start:end]:
+        return text  # not the flat layout this expects: leave it as written
+    return text[:start] + "".join(sorted(blocks)) + text[end:]
 
 
 @lru_cache(maxsize=1)

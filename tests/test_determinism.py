@@ -64,3 +64,21 @@ def test_the_duties_csv_has_the_same_bytes_across_hash_seeds(tmp_path: Path) -> 
     answers = {duties_csv_in_subprocess(graph, seed) for seed in ("1", "2", "3")}
     (answer,) = answers
     assert b" | " in answer  # a list cell, sorted the same way each time
+
+
+def export_in_subprocess(graph: Path, fmt: str, seed: str) -> bytes:
+    environment = {**os.environ, "PYTHONHASHSEED": seed}
+    command = [sys.executable, "-m", "dutygraph.cli", "export", "--graph", str(graph)]
+    command += ["--format", fmt]
+    finished = subprocess.run(command, env=environment, capture_output=True, timeout=120)
+    assert finished.returncode == 0, finished.stderr
+    return finished.stdout
+
+
+@pytest.mark.parametrize("fmt", ["xml", "graphml", "gexf", "wa"])
+def test_exports_have_the_same_bytes_across_hash_seeds(tmp_path: Path, fmt: str) -> None:
+    graph = tmp_path / "report.ttl"
+    build_in_process(graph, "ttl")
+    outputs = {export_in_subprocess(graph, fmt, seed) for seed in HASH_SEEDS}
+    (output,) = outputs
+    assert len(output) > 1000
