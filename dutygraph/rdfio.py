@@ -106,8 +106,17 @@ def _read_format(path: Path, given: str | None) -> Format:
     raise DutygraphError(f"{path}: unknown graph format (use one of {known} or --input-format)")
 
 
-def read(paths: Iterable[str | Path], input_format: str | None = None) -> Dataset:
-    """All files into one dataset; triples of plain-graph formats go into a graph per file."""
+def read(
+    paths: Iterable[str | Path],
+    input_format: str | None = None,
+    allow_remote_context: bool = False,
+) -> Dataset:
+    """All files into one dataset; triples of plain-graph formats go into a graph per file.
+
+    Reading touches no file but those named and no network: a JSON-LD ``@context`` or
+    ``@import`` given by reference is refused unless ``allow_remote_context``, and an RDF/XML
+    file that declares entities is refused (an entity can expand without bound or read a file).
+    """
     dataset = Dataset(default_union=True)
     bind_prefixes(dataset)
     for raw in paths:
@@ -119,12 +128,65 @@ def read(paths: Iterable[str | Path], input_format: str | None = None) -> Datase
             data = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise DutygraphError(f"{path}: not UTF-8 text, so not a graph file") from None
+        _refuse_what_reaches_out(path, parser, data, allow_remote_context)
         target = dataset if fmt.parses_as_dataset else dataset.graph(path.resolve().as_uri())
         try:
             target.parse(data=data, format=parser)
         except Exception as error:  # rdflib raises many types; all mean "bad file"
             raise DutygraphError(f"{path}: {parser} parse error{_where(error)}") from None
     return dataset
+
+
+_ENTITY_DECLARATION = re.compile(r"<!ENTITY\b", re.IGNORECASE)
+
+
+def _refuse_what_reaches_out(path: Path, parser: str, data: str, allow_remote: bool) -> None:
+    if parser == "xml" and _ENTITY_DECLARATION.search(data):
+        raise DutygraphError(f"{path}: RDF/XML with entity declarations is not read")
+    if parser == "json-ld" and not allow_remote:
+        remote = _remote_context(_json_or_none(data))
+        if remote is not None:
+            raise DutygraphError(
+                f"{path}: JSON-LD context by reference ({_one_line(remote)}) is not fetched; "
+                "put the context inline, or pass --allow-remote-context"
+            )
+
+
+def _json_or_none(data: str) -> Any:
+    try:
+        return json.loads(data)
+    except ValueError:
+        return None  # the parser then reports the syntax error
+
+
+def _remote_context(value: Any) -> str | None:
+    """The first ``@context`` or ``@import`` given as a reference rather than inline."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            for key, inner in item.items():
+                if key in {"@context", "@import"}:
+                    found = _reference_in(inner)
+                    if found is not None:
+                        return found
+                pending.append(inner)
+    return None
+
+
+def _reference_in(context: Any) -> str | None:
+    entries = context if isinstance(context, list) else [context]
+    return next((entry for entry in entries if isinstance(entry, str)), None)
+
+
+_USERINFO = re.compile(r"(?<=//)[^/@\s]*@")
+
+
+def _one_line(text: str, width: int = 80) -> str:
+    flat = _USERINFO.sub("***@", " ".join(text.split()))
+    return flat if len(flat) <= width else flat[: width - 1] + "\u2026"
 
 
 def _check_readable(path: Path) -> None:
