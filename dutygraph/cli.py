@@ -36,7 +36,7 @@ from dutygraph.explain import explain, find_statement
 from dutygraph.limits import time_limit
 from dutygraph.matches import choose, listing, statement_matches
 from dutygraph.query import named_parameters, named_queries
-from dutygraph.rdfio import BUILD, format_for_out, read, serialize, write_atomically, written_by
+from dutygraph.rdfio import BUILD, format_for_out, read, serialize, write_together, written_by
 from dutygraph.sources import graph_option
 from dutygraph.validate import Report, validate
 
@@ -144,9 +144,13 @@ def build_command(
     if not report.conforms:
         click.echo(report.to_text(), err=True)
         sys.exit(1)
-    write_output(out, serialize(built.dataset, chosen))
+    graph = serialize(built.dataset, chosen)
+    files: list[tuple[Path, str | bytes]] = [] if out is None else [(out, graph)]
     if ir_out is not None:
-        write_atomically(ir_out, _ir_json(built))
+        files.append((ir_out, _ir_json(built)))
+    if out is None:
+        write_output(None, graph)
+    write_together(files)  # the graph and the IR land together or not at all
     click.echo(f"dutygraph: built {build_summary(built.dataset, infer_rules)}; conforms", err=True)
 
 

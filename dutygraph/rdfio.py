@@ -11,7 +11,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -339,19 +339,49 @@ def _sorted_dataset(dataset: ConjunctiveGraph) -> Dataset:
 def write_atomically(path: Path, content: str | bytes) -> None:
     """Write to a temporary file beside ``path`` and rename it, so no half-written file is left;
     the file gets the usual permissions (``mkstemp`` alone would make it private)."""
-    folder = path.parent if str(path.parent) else Path(".")
+    write_together([(path, content)])
+
+
+def write_together(outputs: Sequence[tuple[Path, str | bytes]]) -> None:
+    """Several outputs of one command, all or none: each is written to a temporary file first,
+    and only when all are written are they renamed into place. A symbolic link is written
+    through (its target is replaced); a device, a pipe or a folder is refused."""
+    staged: list[tuple[str, Path]] = []
+    current = outputs[0][0] if outputs else Path(".")
+    try:
+        for current, content in outputs:
+            target = _writable_target(current)
+            staged.append((_staged(target, content), target))
+        for temporary, target in staged:
+            os.replace(temporary, target)
+    except OSError as error:
+        raise DutygraphError(f"{current}: cannot write ({error.strerror})") from None
+    finally:
+        for temporary, _ in staged:
+            Path(temporary).unlink(missing_ok=True)  # gone already when renamed into place
+
+
+def _writable_target(path: Path) -> Path:
+    target = path.resolve() if path.is_symlink() else path
+    if target.exists() and not target.is_file():
+        raise DutygraphError(f"{path}: not a regular file, so not written")
+    folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise DutygraphError(f"{path}: folder {folder} does not exist")
+    return target
+
+
+def _staged(target: Path, content: str | bytes) -> str:
     data = content.encode("utf-8") if isinstance(content, str) else content
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except OSError as error:
+    except OSError:
         Path(temporary).unlink(missing_ok=True)
-        raise DutygraphError(f"{path}: cannot write ({error.strerror})") from None
+        raise
+    return temporary
 
 
 def _umask() -> int:

@@ -39,7 +39,11 @@ BILLION_LAUGHS = """<?xml version="1.0"?>
 </rdf:RDF>
 """
 # how each reading command is given a graph file
-READING_COMMANDS = [["validate", "{}"], ["query", "parties", "--graph", "{}"], ["export", "--graph", "{}"]]
+READING_COMMANDS = [
+    ["validate", "{}"],
+    ["query", "parties", "--graph", "{}"],
+    ["export", "--graph", "{}"],
+]
 
 
 class _Counting(BaseHTTPRequestHandler):
