@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 
-from dutygraph.errors import DutygraphError, user_errors
+from dutygraph.commands.options import graph_option, user_errors
+from dutygraph.errors import DutygraphError
 from dutygraph.export import FORMATS, export
 from dutygraph.graphs import write_atomically
-from dutygraph.sources import graph_option, load_dataset
+from dutygraph.sources import load_dataset
 
 SUFFIXES = {
     ".ttl": "ttl",

@@ -7,7 +7,7 @@ import csv
 import io
 import json
 
-from dutygraph.engine import Result
+from dutygraph.sparql.result import Result
 
 
 def filter_rows(result: Result, **wanted: tuple[str, ...] | str | None) -> Result:

@@ -307,7 +307,7 @@ def test_query_list_shows_the_parameters_of_each_query() -> None:
 
 
 def test_one_parameter_name_per_meaning_across_the_named_queries() -> None:
-    from dutygraph.query import named_parameters
+    from dutygraph.sparql.files import named_parameters
 
     used = {name for names in named_parameters().values() for name in names}
     assert used == {
