@@ -32,7 +32,7 @@ from dutygraph.commands.options import (
     user_errors,
 )
 from dutygraph.commands.picture import picture_command
-from dutygraph.commands.render import filter_rows, grouped_table, render
+from dutygraph.commands.render import grouped_table, render
 from dutygraph.commands.store_commands import build_into_store, publish_command
 from dutygraph.errors import DutygraphError
 from dutygraph.explain import explain, find_statement
@@ -252,7 +252,8 @@ def _graph_options(command: F) -> F:
     "params",
     multiple=True,
     metavar="KEY=VALUE",
-    help="Bind ?KEY_iri (or ?KEY) to the node with this label or IRI.",
+    help="Bind ?KEY_iri (or ?KEY) to the node with this label or IRI; a KEY given again adds "
+    "a value.",
 )
 @click.option(
     "--list", "list_queries", is_flag=True, help="List the named queries and their questions."
@@ -294,13 +295,13 @@ def _query_list() -> str:
     return "\n".join(lines) + "\n"
 
 
-def _parse_params(params: Sequence[str]) -> dict[str, str]:
-    parsed = {}
+def _parse_params(params: Sequence[str]) -> dict[str, list[str]]:
+    parsed: dict[str, list[str]] = {}
     for param in params:
         key, sep, value = param.partition("=")
         if not sep or not key.strip():
             raise DutygraphError(f"--param {param!r}: expected KEY=VALUE")
-        parsed[key.strip()] = value.strip()
+        parsed.setdefault(key.strip(), []).append(value.strip())
     return parsed
 
 
@@ -337,9 +338,9 @@ def duties_command(
     """Every duty and recommendation: bearer (and the group it is owed through), kind, action,
     basis, derivation, and the quoted passage with its offsets. The table groups by bearer."""
     source = open_source(graphs, store_dir, endpoint, timeout)
-    params = {"bearer": bearer} if bearer else {}
+    params = {"bearer": bearer or None, "kind": kinds, "derivation": derivation}
     with time_limit(timeout):
-        result = filter_rows(run(source, "duties", params), kind=kinds, derivation=derivation)
+        result = run(source, "duties", params)
     text = grouped_table(result) if fmt == "table" else render(result, fmt)
     click.echo(text, nl=False)
 

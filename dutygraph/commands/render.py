@@ -10,18 +10,6 @@ import json
 from dutygraph.sparql.result import Result
 
 
-def filter_rows(result: Result, **wanted: tuple[str, ...] | str | None) -> Result:
-    """Keep rows whose named columns hold one of the wanted values (None: no filter)."""
-    rows = result.rows
-    for column, value in wanted.items():
-        if not value:
-            continue
-        allowed = {value} if isinstance(value, str) else set(value)
-        index = result.columns.index(column)
-        rows = tuple(row for row in rows if row[index] in allowed)
-    return Result(result.columns, rows)
-
-
 def grouped_table(result: Result) -> str:
     """One block per bearer: kind, derivation, action, basis, issuer, and the passage with its
     offsets and statement IRI; a group's duty stated in several passages says how many."""

@@ -9,6 +9,7 @@ same variables with a ``VALUES`` block of their own.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
@@ -19,10 +20,11 @@ from dutygraph.errors import DutygraphError
 from dutygraph.sparql.files import parameters_of
 from dutygraph.sparql.result import Result
 
-Bindings = Mapping[str, Node]
+# A variable bound to one term, or to several (one row of the VALUES block each).
+Bindings = Mapping[str, Node | Sequence[Node]]
 Select = Callable[[str, Bindings], Result]
 Resolve = Callable[[str], list[URIRef]]
-Params = Mapping[str, str]
+Params = Mapping[str, str | Sequence[str] | None]
 
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -57,22 +59,31 @@ SELECT DISTINCT ?s ?label WHERE {{
 # --- parameters ------------------------------------------------------------------------------
 
 
-def bind(text: str, params: Params, resolve: Resolve) -> list[dict[str, Node]]:
-    """Every combination of parameter values: ``key`` binds ``?key_iri`` to the nodes
-    ``resolve`` finds for ``value`` (a label, alias, code or IRI), or ``?key`` to ``value`` as
-    a plain literal (a text parameter such as a search term)."""
-    combos: list[dict[str, Node]] = [{}]
-    for key, value in params.items():
-        variable = variable_for(text, key)
-        nodes: list[Node] = [Literal(value)]
+def bind(text: str, params: Params, resolve: Resolve) -> list[dict[str, Node | tuple[Node, ...]]]:
+    """The bindings to run ``text`` under, once each: ``key`` binds ``?key_iri`` to the nodes
+    ``resolve`` finds for each value (a label, alias, code or IRI), one run per node; or
+    ``?key`` to the values as plain literals, all in one run (a search term, a kind)."""
+    combos: list[dict[str, Node | tuple[Node, ...]]] = [{}]
+    for key, given in params.items():
+        variable = variable_for(text, key)  # a wrong name is refused even with no value
+        values = [given] if isinstance(given, str) else list(given or ())
+        if not values:
+            continue
         if variable.endswith("_iri"):
-            nodes = list(resolve(value))
-        if not nodes:
-            raise DutygraphError(
-                f"{key} {value!r}: nothing in the graph has that name, code or IRI"
-            )
-        combos = [{**combo, variable: node} for combo in combos for node in nodes]
+            nodes = dict.fromkeys(node for value in values for node in _found(key, value, resolve))
+            combos = [{**combo, variable: node} for combo in combos for node in nodes]
+        else:
+            literals = tuple(Literal(value) for value in values)
+            term = literals[0] if len(literals) == 1 else literals
+            combos = [{**combo, variable: term} for combo in combos]
     return combos
+
+
+def _found(key: str, value: str, resolve: Resolve) -> list[URIRef]:
+    nodes = resolve(value)
+    if not nodes:
+        raise DutygraphError(f"{key} {value!r}: nothing in the graph has that name, code or IRI")
+    return nodes
 
 
 def variable_for(text: str, key: str) -> str:
@@ -95,7 +106,7 @@ def with_values(query_text: str, bindings: Bindings) -> str:
     for name in bindings:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise DutygraphError(f"not a SPARQL variable name: {name!r}")
-    terms = {name: sparql_term(node) for name, node in bindings.items()}
+    terms = {name: _terms(value) for name, value in bindings.items()}
     pieces: list[str] = []
     last = 0
     for opening in where_groups(query_text):
@@ -110,10 +121,16 @@ def with_values(query_text: str, bindings: Bindings) -> str:
     return "".join(pieces) + query_text[last:]
 
 
-def _values_block(names: list[str], terms: Mapping[str, str]) -> str:
+def _terms(value: Node | Sequence[Node]) -> list[str]:
+    nodes = [value] if isinstance(value, Node) else list(value)
+    return [sparql_term(node) for node in nodes]
+
+
+def _values_block(names: list[str], terms: Mapping[str, list[str]]) -> str:
     variables = " ".join(f"?{name}" for name in names)
-    values = " ".join(terms[name] for name in names)
-    return f" VALUES ({variables}) {{ ({values}) }} "
+    rows = itertools.product(*(terms[name] for name in names))
+    values = " ".join(f"({' '.join(row)})" for row in rows)
+    return f" VALUES ({variables}) {{ {values} }} "
 
 
 def where_groups(text: str) -> list[int]:

@@ -21,8 +21,9 @@ def run(
     params: Params | None = None,
     allow_service: bool = False,
 ) -> Result:
-    """A named query or query file on ``source``, once per combination of parameter values
-    (a label may name several nodes)."""
+    """A named query or query file on ``source``; a parameter of several values is one VALUES
+    row each, but an IRI parameter runs the query once per node it resolves to (a label may
+    name several)."""
     text = checked_text(name_or_file, allow_service)
     bindings = bind(text, params or {}, lambda value: resolve(source, value))
     return tidy(text, Result.combined([source.select(text, binding) for binding in bindings]))

@@ -1,6 +1,6 @@
 """The one query route on each source: a graph in memory (loaded into Oxigraph once, or read by
-rdflib's engine), the on-disk store and an endpoint; one resolver turns a label, alias, code or
-IRI into the same node on all."""
+rdflib's engine), the on-disk store and an endpoint. The duties filters are parameters of the
+query itself, and one resolver turns a label, alias, code or IRI into the same node on all."""
 
 from __future__ import annotations
 
@@ -10,11 +10,14 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
+from store_helpers import Corpus
 
 from dutygraph.namespace import DG
 from dutygraph.remote import publish
 from dutygraph.sparql import sources
 from dutygraph.sparql.engine import oxigraph_store
+from dutygraph.sparql.params import Params
+from dutygraph.sparql.result import Result
 from dutygraph.sparql.run import resolve, run
 from dutygraph.sparql.sources import EndpointSource, MemorySource, Source, StoreSource
 from dutygraph.store import Store
@@ -116,3 +119,64 @@ def test_one_resolver_finds_the_node_on_every_source(source: Source, value: str)
 
 def test_a_name_nobody_has_resolves_to_nothing_on_every_source(source: Source) -> None:
     assert resolve(source, "Atlantis") == []
+
+
+# --- the duties filters are parameters of the query -------------------------------------------
+
+
+def kept(result: Result, column: str, wanted: str | tuple[str, ...]) -> Result:
+    """The rows ``duties --kind/--derivation`` kept when it filtered the answer in Python."""
+    allowed = {wanted} if isinstance(wanted, str) else set(wanted)
+    index = result.columns.index(column)
+    return Result(result.columns, tuple(row for row in result.rows if row[index] in allowed))
+
+
+FILTERS: list[tuple[Params, str, str | tuple[str, ...]]] = [
+    ({}, "kind", "customary"),
+    ({}, "kind", ("binding", "recommendation")),
+    ({}, "derivation", "inferred"),
+    ({}, "derivation", "extracted"),
+    ({"bearer": "Freedonia"}, "kind", "binding"),
+    ({"bearer": "Sylvania"}, "derivation", "inferred"),
+]
+
+
+@pytest.mark.parametrize(("base", "column", "wanted"), FILTERS)
+def test_duties_filters_give_the_rows_the_python_filter_kept(
+    source: Source, base: Params, column: str, wanted: str | tuple[str, ...]
+) -> None:
+    everything = run(source, "duties", base)
+    filtered = run(source, "duties", {**base, column: wanted})
+    assert filtered == kept(everything, column, wanted)
+
+
+def test_every_filter_case_keeps_some_rows_and_drops_some(fictland: Graph) -> None:
+    source = MemorySource(fictland)
+    for base, column, wanted in FILTERS:
+        everything = run(source, "duties", base)
+        assert 0 < len(kept(everything, column, wanted).rows) <= len(everything.rows)
+    assert len(kept(run(source, "duties"), "kind", "customary").rows) < len(
+        run(source, "duties").rows
+    )
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"kind": "customary"},
+        {"kind": ["binding", "nonbinding"]},
+        {"derivation": "inferred"},
+        {"kind": "binding", "derivation": "inferred"},
+    ],
+)
+def test_duties_filters_on_the_corpus_are_the_same_in_memory_and_in_the_store(
+    corpus: Corpus, params: Params
+) -> None:
+    on_store = run(StoreSource(corpus.store()), "duties", params)
+    everything = run(MemorySource(corpus.memory), "duties")
+    expected = everything
+    for column, wanted in params.items():
+        assert wanted is not None
+        expected = kept(expected, column, wanted if isinstance(wanted, str) else tuple(wanted))
+    assert on_store.rows
+    assert on_store == expected == run(MemorySource(corpus.memory), "duties", params)
