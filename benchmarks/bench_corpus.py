@@ -35,9 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import write_corpus
 
-from dutygraph.backends import StoreSource, run_on_source
 from dutygraph.corpus import build_corpus
-from dutygraph.query import run
+from dutygraph.sparql.run import run
+from dutygraph.sparql.sources import MemorySource, StoreSource
 from dutygraph.store import Store, rules_from
 
 SEED = 20_021
@@ -103,12 +103,11 @@ def child_rdflib(store_dir: Path, bearer: str) -> None:
     graph = Graph()
     graph.parse(data=_triples_text(store), format="nt")
     loaded = time.perf_counter() - started
-    first = _median(lambda: run(graph, "duties", {"bearer": bearer}, engine="rdflib"), 1)
+    reference = MemorySource(graph, "rdflib")
+    first = _median(lambda: run(reference, "duties", {"bearer": bearer}), 1)
     # A run of more than 10 s is its own measurement; repeating it would only wait longer.
     seconds = (
-        first
-        if first > 10
-        else _median(lambda: run(graph, "duties", {"bearer": bearer}, engine="rdflib"), 5)
+        first if first > 10 else _median(lambda: run(reference, "duties", {"bearer": bearer}), 5)
     )
     print(json.dumps({"load": loaded, "query": seconds, "triples": len(graph)}))
 
@@ -147,8 +146,8 @@ def measure(
     store = Store(store_dir, read_only=True)
     bearer = busiest_bearer(store)
     source = StoreSource(store)
-    rows = len(run_on_source(source, "duties", {"bearer": bearer}).rows)
-    store_query = _median(lambda: run_on_source(source, "duties", {"bearer": bearer}), 20)
+    rows = len(run(source, "duties", {"bearer": bearer}).rows)
+    store_query = _median(lambda: run(source, "duties", {"bearer": bearer}), 20)
     size_mib = store.size_on_disk() / 2**20
     try:
         in_memory = _child(["--child-rdflib", str(store_dir), bearer], timeout=rdflib_limit)

@@ -15,29 +15,27 @@ from typing import Any, TypeVar
 import click
 
 from dutygraph import __version__
-from dutygraph.backends import select_anywhere
-from dutygraph.bindings import is_iri_parameter, unbracketed
 from dutygraph.build import Built, build, build_summary
 from dutygraph.commands.export import export_command, write_output
-from dutygraph.commands.picture import picture_command
-from dutygraph.commands.render import filter_rows, grouped_table, render
-from dutygraph.commands.store_commands import (
-    build_into_store,
-    explain_graph_for,
+from dutygraph.commands.options import (
+    graph_option,
     jobs_option,
-    open_source_for,
-    publish_command,
-    run_anywhere,
+    open_source,
     source_options,
     store_option,
+    user_errors,
 )
-from dutygraph.errors import DutygraphError, user_errors
+from dutygraph.commands.picture import picture_command
+from dutygraph.commands.render import grouped_table, render
+from dutygraph.commands.store_commands import build_into_store, publish_command
+from dutygraph.errors import DutygraphError
 from dutygraph.explain import explain, find_statement
 from dutygraph.limits import time_limit
 from dutygraph.matches import choose, listing, statement_matches
-from dutygraph.query import named_parameters, named_queries
 from dutygraph.rdfio import BUILD, format_for_out, read, serialize, write_together, written_by
-from dutygraph.sources import graph_option
+from dutygraph.sparql.files import named_parameters, named_queries
+from dutygraph.sparql.params import is_iri_parameter, unbracketed
+from dutygraph.sparql.run import run
 from dutygraph.validate import Report, validate
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -248,7 +246,8 @@ def _graph_options(command: F) -> F:
     "params",
     multiple=True,
     metavar="KEY=VALUE",
-    help="Bind ?KEY_iri (or ?KEY) to the node with this label or IRI.",
+    help="Bind ?KEY_iri (or ?KEY) to the node with this label or IRI; a KEY given again adds "
+    "a value.",
 )
 @click.option(
     "--list", "list_queries", is_flag=True, help="List the named queries and their questions."
@@ -271,9 +270,9 @@ def query_command(
     if list_queries or name is None:
         click.echo(_query_list(), nl=False)
         return
-    source = open_source_for(graphs, store_dir, endpoint, timeout)
+    source = open_source(graphs, store_dir, endpoint, timeout)
     with time_limit(timeout):
-        result = run_anywhere(source, name, _parse_params(params), allow_service)
+        result = run(source, name, _parse_params(params), allow_service)
     click.echo(render(result, fmt), nl=False)
 
 
@@ -290,13 +289,13 @@ def _query_list() -> str:
     return "\n".join(lines) + "\n"
 
 
-def _parse_params(params: Sequence[str]) -> dict[str, str]:
-    parsed = {}
+def _parse_params(params: Sequence[str]) -> dict[str, list[str]]:
+    parsed: dict[str, list[str]] = {}
     for param in params:
         key, sep, value = param.partition("=")
         if not sep or not key.strip():
             raise DutygraphError(f"--param {param!r}: expected KEY=VALUE")
-        parsed[key.strip()] = value.strip()
+        parsed.setdefault(key.strip(), []).append(value.strip())
     return parsed
 
 
@@ -332,12 +331,10 @@ def duties_command(
 ) -> None:
     """Every duty and recommendation: bearer (and the group it is owed through), kind, action,
     basis, derivation, and the quoted passage with its offsets. The table groups by bearer."""
-    source = open_source_for(graphs, store_dir, endpoint, timeout)
-    params = {"bearer": bearer} if bearer else {}
+    source = open_source(graphs, store_dir, endpoint, timeout)
+    params = {"bearer": bearer or None, "kind": kinds, "derivation": derivation}
     with time_limit(timeout):
-        result = filter_rows(
-            run_anywhere(source, "duties", params), kind=kinds, derivation=derivation
-        )
+        result = run(source, "duties", params)
     text = grouped_table(result) if fmt == "table" else render(result, fmt)
     click.echo(text, nl=False)
 
@@ -368,17 +365,17 @@ def explain_command(
     who asserted it, and for an inferred duty the rule and the facts it rests on (the norm's
     passage and the party fact's), each with its own quote.
     """
-    source = open_source_for(graphs, store_dir, endpoint)
+    source = open_source(graphs, store_dir, endpoint)
     if is_iri_parameter(target):
         statement = unbracketed(target)
     else:
-        matches = statement_matches(select_anywhere(source), target)
+        matches = statement_matches(source.select, target)
         chosen = choose(matches, target, pick)
         if chosen is None:
             click.echo(listing(matches, target))
             return
         statement = chosen.statement
-    graph = explain_graph_for(source, statement)
+    graph = source.explain_graph(statement)
     click.echo(explain(graph, find_statement(graph, statement)).to_text())
 
 

@@ -1,15 +1,7 @@
-"""User-facing errors: one line, exit status 2, never a traceback."""
+"""User-facing errors: one line, exit status 2, never a traceback (the CLI's
+``commands.options.user_errors`` prints them)."""
 
 from __future__ import annotations
-
-import sys
-from collections.abc import Callable
-from functools import wraps
-from typing import Any, TypeVar
-
-import click
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 class DutygraphError(Exception):
@@ -19,17 +11,3 @@ class DutygraphError(Exception):
 def one_line(error: BaseException) -> str:
     """An exception's message on one line, at most 200 characters (for a DutygraphError)."""
     return " ".join(str(error).split())[:200]
-
-
-def user_errors(command: F) -> F:
-    """Turn a user error into one line on stderr and exit status 2."""
-
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except DutygraphError as error:
-            click.echo(f"dutygraph: {error}", err=True)
-            sys.exit(2)
-
-    return wrapper  # type: ignore[return-value]

@@ -9,9 +9,9 @@ from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
 
-from dutygraph.bindings import is_iri_parameter, unbracketed
 from dutygraph.errors import DutygraphError
 from dutygraph.namespace import DG, NIF
+from dutygraph.sparql.params import is_iri_parameter, unbracketed
 from dutygraph.wording import duty_phrase
 
 CONTEXT_CHARS = 60

@@ -3,16 +3,13 @@ the same on a graph in memory, the store and an endpoint, and the choice among i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from rdflib import Literal
-from rdflib.term import Node
 
-from dutygraph.engine import Result
 from dutygraph.errors import DutygraphError
+from dutygraph.sparql.params import Select
 
-Select = Callable[[str, Mapping[str, Node]], Result]
 SHOWN = 20  # matches listed before "and N more"
 _MATCHES = """
 PREFIX dg: <https://w3id.org/dutygraph/ns#>

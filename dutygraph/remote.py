@@ -2,10 +2,9 @@
 
 ``publish`` sends each named graph with the SPARQL 1.1 Graph Store HTTP Protocol (``PUT
 ?graph=IRI`` with an N-Triples body); with one target graph IRI the first graph is PUT and the
-others POSTed (merged) into it. ``select_remote`` runs a SELECT over the SPARQL 1.1 Protocol.
-Parameter values never enter the query as raw text: IRIs are validated and literals escaped,
-and they are joined to the query with a ``VALUES`` block at the top of each ``WHERE`` group that
-uses the variable. Only the standard library is used; loopback hosts bypass any proxy.
+others POSTed (merged) into it. ``select_remote`` runs a SELECT over the SPARQL 1.1 Protocol,
+with parameters joined as ``VALUES`` blocks (``sparql.params``). Only the standard library is
+used; loopback hosts bypass any proxy.
 
 The named queries read the default graph, so the endpoint's default graph must be the union of
 the named graphs (Oxigraph: ``serve --union-default-graph``; Fuseki: ``tdb2:unionDefaultGraph
@@ -25,11 +24,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from rdflib import Dataset, URIRef
-from rdflib.term import Node
 
-from dutygraph.bindings import resolve_label, sparql_iri, with_values
 from dutygraph.errors import DutygraphError
-from dutygraph.query import Result
+from dutygraph.sparql.params import Bindings, sparql_iri, with_values
+from dutygraph.sparql.result import Result
 from dutygraph.store import Store
 
 N_TRIPLES = "application/n-triples"
@@ -90,7 +88,7 @@ def _graph_bodies(source: Dataset | Store) -> Iterator[tuple[str, bytes, int]]:
 def select_remote(
     endpoint: str,
     query_text: str,
-    bindings: Mapping[str, Node] | None = None,
+    bindings: Bindings | None = None,
     timeout: float = DEFAULT_TIMEOUT,
 ) -> Result:
     """Run a SELECT at ``endpoint`` (SPARQL 1.1 Protocol); cells as rdflib's ``str`` gives them."""
@@ -107,7 +105,7 @@ def select_remote(
 def construct_remote(
     endpoint: str,
     query_text: str,
-    bindings: Mapping[str, Node] | None = None,
+    bindings: Bindings | None = None,
     timeout: float = DEFAULT_TIMEOUT,
 ) -> str:
     """Run a CONSTRUCT at ``endpoint``; the triples as N-Triples text."""
@@ -119,15 +117,6 @@ def fetch_graph(endpoint: str, graph_iri: str, timeout: float = DEFAULT_TIMEOUT)
     """One named graph, through the query endpoint, as N-Triples text."""
     query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {sparql_iri(graph_iri)} {{ ?s ?p ?o }} }}"
     return construct_remote(endpoint, query, timeout=timeout)
-
-
-def resolve_remote(endpoint: str, value: str, timeout: float = DEFAULT_TIMEOUT) -> list[URIRef]:
-    """An IRI as given, or every IRI whose label equals ``value`` case-insensitively."""
-
-    def select(query: str, bindings: Mapping[str, Node]) -> tuple[tuple[str, ...], ...]:
-        return select_remote(endpoint, query, bindings, timeout=timeout).rows
-
-    return resolve_label(value, select)
 
 
 def _query(endpoint: str, text: str, accept: str, timeout: float) -> bytes:

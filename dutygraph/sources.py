@@ -9,29 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar
 
-import click
 from rdflib import Dataset
 
 from dutygraph import __version__, resources
 from dutygraph.build import build
 from dutygraph.rdfio import read, serialize, write_atomically
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def graph_option(command: F) -> F:
-    return click.option(
-        "--graph",
-        "graphs",
-        multiple=True,
-        type=click.Path(path_type=Path),
-        help="Graph file(s) to read: Turtle, TriG, N-Triples, N-Quads, JSON-LD "
-        "(default: the bundled report).",
-    )(command)
 
 
 def load_dataset(graphs: Sequence[Path]) -> Dataset:

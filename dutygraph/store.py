@@ -21,7 +21,7 @@ import io
 import json
 import re
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources.abc import Traversable
@@ -29,15 +29,14 @@ from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
-from rdflib import URIRef
-from rdflib.term import Node
 
 from dutygraph import resources
-from dutygraph.bindings import resolve_label, with_values
-from dutygraph.engine import Result, select
 from dutygraph.errors import DutygraphError
 from dutygraph.infer import MAX_ROUNDS
 from dutygraph.namespace import INFERRED
+from dutygraph.sparql.engine import select
+from dutygraph.sparql.params import Bindings, with_values
+from dutygraph.sparql.result import Result
 
 DATABASE = "oxigraph"
 MANIFEST = "manifest.jsonl"
@@ -128,7 +127,7 @@ class Store:
         self.dump_graph(graph_iri, buffer)
         return buffer.getvalue().decode("utf-8")
 
-    def construct(self, query_text: str, bindings: Mapping[str, Node] | None = None) -> str:
+    def construct(self, query_text: str, bindings: Bindings | None = None) -> str:
         """A CONSTRUCT over the union of all graphs, as N-Triples text."""
         triples = self._store.query(with_values(query_text, bindings or {}))
         if not isinstance(triples, ox.QueryTriples):
@@ -175,13 +174,9 @@ class Store:
 
     # --- queries --------------------------------------------------------------------------
 
-    def select(self, query_text: str, bindings: Mapping[str, Node] | None = None) -> Result:
+    def select(self, query_text: str, bindings: Bindings | None = None) -> Result:
         """Run a SELECT over the union of all graphs; cells as rdflib's ``str`` gives them."""
         return select(self._store, query_text, bindings)
-
-    def label_lookup(self, value: str) -> list[URIRef]:
-        """An IRI as given, or every IRI with a label equal to ``value`` case-insensitively."""
-        return resolve_label(value, lambda query, bindings: self.select(query, bindings).rows)
 
     def _solutions(self, query: str) -> list[tuple[str, ...]]:
         return list(self.select(query).rows)

@@ -15,8 +15,9 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from dutygraph import resources
 from dutygraph.build import build
 from dutygraph.namespace import DG, NIF
-from dutygraph.query import resolve_parameter, run
 from dutygraph.rdfio import union
+from dutygraph.sparql.run import resolve, run
+from dutygraph.sparql.sources import MemorySource
 
 Row = dict[str, str]
 
@@ -79,12 +80,12 @@ def parties(graph: Graph) -> list[Row]:
 
 
 def rows_of(graph: Graph, name: str) -> list[Row]:
-    result = run(graph, name)
+    result = run(MemorySource(graph), name)
     return [dict(zip(result.columns, row, strict=True)) for row in result.rows]
 
 
 def only_node(graph: Graph, label: str) -> URIRef:
-    nodes = resolve_parameter(graph, label)
+    nodes = resolve(MemorySource(graph), label)
     assert len(nodes) == 1, f"{label!r} names {nodes}"
     return nodes[0]
 

@@ -17,7 +17,8 @@ from rdflib.namespace import RDF, SKOS
 
 from dutygraph import resources
 from dutygraph.namespace import DG
-from dutygraph.query import Engine, run
+from dutygraph.sparql.run import run
+from dutygraph.sparql.sources import Engine, MemorySource
 from dutygraph.validate import validate
 
 CASES = Path(__file__).resolve().parent / "queries"
@@ -66,7 +67,7 @@ ENGINES = ("oxigraph", "rdflib")
 @pytest.mark.parametrize("name", QUERY_NAMES)
 def test_query_gives_the_expected_columns(name: str, engine: Engine) -> None:
     columns, _ = read_expected(name)
-    result = run(load_data(name), name, engine=engine)
+    result = run(MemorySource(load_data(name), engine), name)
     assert list(result.columns) == columns
 
 
@@ -74,7 +75,7 @@ def test_query_gives_the_expected_columns(name: str, engine: Engine) -> None:
 @pytest.mark.parametrize("name", QUERY_NAMES)
 def test_query_gives_exactly_the_expected_rows(name: str, engine: Engine) -> None:
     _, expected = read_expected(name)
-    result = run(load_data(name), name, engine=engine)
+    result = run(MemorySource(load_data(name), engine), name)
     actual = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
     assert sorted_rows(actual) == sorted_rows(expected)
 
@@ -98,7 +99,7 @@ def test_query_with_a_parameter_gives_exactly_the_expected_rows(
     name: str, case: str, engine: Engine
 ) -> None:
     columns, expected = read_expected(name, case)
-    result = run(load_data(name), name, parameters_of_case(case), engine=engine)
+    result = run(MemorySource(load_data(name), engine), name, parameters_of_case(case))
     assert list(result.columns) == columns
     assert [dict(zip(result.columns, row, strict=True)) for row in result.rows] == expected
 
@@ -108,6 +109,6 @@ def test_a_term_the_engine_refuses_falls_back_to_rdflib() -> None:
     odd = URIRef("https://example.org/an actor")  # rdflib keeps an IRI with a space
     graph.add((odd, RDF.type, DG.State))
     graph.add((odd, SKOS.prefLabel, Literal("Odd Actor", lang="en")))
-    reference = run(graph, "actors", engine="rdflib")
+    reference = run(MemorySource(graph, "rdflib"), "actors")
     assert "Odd Actor" in {cell for row in reference.rows for cell in row}
-    assert sorted(run(graph, "actors").rows) == sorted(reference.rows)
+    assert sorted(run(MemorySource(graph), "actors").rows) == sorted(reference.rows)

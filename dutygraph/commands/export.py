@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from dutygraph.errors import user_errors
+from dutygraph.commands.options import graph_option, user_errors
 from dutygraph.export import FORMATS, export
 from dutygraph.rdfio import EXPORT, format_for_out, write_atomically
-from dutygraph.sources import graph_option, load_dataset
+from dutygraph.sources import load_dataset
 
 
 def write_output(out: Path | None, content: str | bytes) -> None:

@@ -9,9 +9,10 @@ import click
 from rdflib import Dataset
 
 from dutygraph.commands.export import write_output
-from dutygraph.errors import DutygraphError, user_errors
+from dutygraph.commands.options import graph_option, user_errors
+from dutygraph.errors import DutygraphError
 from dutygraph.picture import KINDS, picture_html, picture_png, picture_svg
-from dutygraph.sources import graph_option, load_dataset
+from dutygraph.sources import load_dataset
 
 Drawing = Callable[[Dataset, str | None, tuple[str, ...]], str | bytes]
 DRAWINGS: dict[str, Drawing] = {

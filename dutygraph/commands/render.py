@@ -7,19 +7,7 @@ import csv
 import io
 import json
 
-from dutygraph.engine import Result
-
-
-def filter_rows(result: Result, **wanted: tuple[str, ...] | str | None) -> Result:
-    """Keep rows whose named columns hold one of the wanted values (None: no filter)."""
-    rows = result.rows
-    for column, value in wanted.items():
-        if not value:
-            continue
-        allowed = {value} if isinstance(value, str) else set(value)
-        index = result.columns.index(column)
-        rows = tuple(row for row in rows if row[index] in allowed)
-    return Result(result.columns, rows)
+from dutygraph.sparql.result import Result
 
 
 def grouped_table(result: Result) -> str:

@@ -1,98 +1,19 @@
-"""Corpus commands: ``dutygraph publish``, and the ``--store``/``--endpoint`` options and the
-corpus build that ``build``, ``query``, ``duties`` and ``explain`` share."""
+"""Corpus commands: ``dutygraph publish``, and the corpus build of ``build --store``."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
-from rdflib import Graph
 
-from dutygraph.backends import EndpointSource, Source, StoreSource, run_on_source
+from dutygraph.commands.options import graph_option, store_option, user_errors
 from dutygraph.corpus import Summary, build_corpus
-from dutygraph.errors import DutygraphError, user_errors
-from dutygraph.query import Result, run
-from dutygraph.rdfio import union
+from dutygraph.errors import DutygraphError
 from dutygraph.remote import DEFAULT_TIMEOUT, publish
-from dutygraph.sources import graph_option, load_dataset
+from dutygraph.sources import load_dataset
 from dutygraph.store import Store
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-# --- options shared with the reading commands ------------------------------------------------
-
-
-def store_option(command: F) -> F:
-    return click.option(
-        "--store",
-        "store_dir",
-        type=click.Path(path_type=Path, file_okay=False),
-        default=None,
-        help="Read the on-disk store built by `build --store DIR` (queries run in Oxigraph).",
-    )(command)
-
-
-def endpoint_option(command: F) -> F:
-    return click.option(
-        "--endpoint",
-        default=None,
-        metavar="URL",
-        help="Query a SPARQL 1.1 endpoint whose default graph is the union of the published "
-        "graphs (Oxigraph: http://HOST:7878/query).",
-    )(command)
-
-
-def source_options(command: F) -> F:
-    return endpoint_option(store_option(command))
-
-
-def jobs_option(command: F) -> F:
-    return click.option(
-        "--jobs",
-        type=click.IntRange(min=1),
-        default=None,
-        help="Worker processes for `--store` builds (default: the number of cores).",
-    )(command)
-
-
-def open_source_for(
-    graphs: Sequence[Path],
-    store_dir: Path | None,
-    endpoint: str | None,
-    timeout: float = DEFAULT_TIMEOUT,
-) -> Graph | Source:
-    """What a reading command reads: the store, an endpoint, or graph files / bundled report."""
-    chosen = [name for name, value in (("--graph", graphs), ("--store", store_dir),
-                                       ("--endpoint", endpoint)) if value]  # fmt: skip
-    if len(chosen) > 1:
-        raise DutygraphError(f"give only one of {' and '.join(chosen)}")
-    if store_dir is not None:
-        return StoreSource.open(store_dir)
-    if endpoint is not None:
-        return EndpointSource(endpoint, timeout=timeout or DEFAULT_TIMEOUT)
-    return union(load_dataset(graphs))
-
-
-def run_anywhere(
-    source: Graph | Source,
-    name: str,
-    params: dict[str, str],
-    allow_service: bool = False,
-) -> Result:
-    """A named query or query file on an in-memory graph, the store or an endpoint."""
-    if isinstance(source, Graph):
-        return run(source, name, params, allow_service=allow_service)
-    return run_on_source(source, name, params, allow_service=allow_service)
-
-
-def explain_graph_for(source: Graph | Source, statement: str) -> Graph:
-    """The graph ``explain`` works on: all of an in-memory graph, or the statement's part."""
-    return source if isinstance(source, Graph) else source.explain_graph(statement)
-
 
 # --- build --store ---------------------------------------------------------------------------
 

@@ -15,7 +15,8 @@ from rdflib import Dataset, Graph
 from dutygraph import rdfio
 from dutygraph.errors import DutygraphError
 from dutygraph.network import to_networkx
-from dutygraph.query import resolve_parameter
+from dutygraph.sparql.run import resolve
+from dutygraph.sparql.sources import MemorySource
 
 KINDS = ("binding", "customary", "nonbinding", "recommendation")
 KIND_COLOURS = {
@@ -77,7 +78,7 @@ def summary(duties: list[dict[str, Any]]) -> str:
 def _resolve_bearers(dataset: Dataset | Graph, network: nx.MultiDiGraph, name: str) -> list[str]:
     found = [
         str(iri)
-        for iri in resolve_parameter(rdfio.union(dataset), name)
+        for iri in resolve(MemorySource(rdfio.union(dataset)), name)
         if network.nodes.get(str(iri), {}).get("category") == "actor"
     ]
     if not found:

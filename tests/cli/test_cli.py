@@ -319,13 +319,13 @@ def test_query_list_names_every_shipped_query() -> None:
 def test_query_list_shows_the_parameters_of_each_query() -> None:
     lines = invoke("query", "--list").stdout.splitlines()
     below = {lines[i].split()[0]: lines[i + 1].strip() for i in range(len(lines) - 1)}
-    assert below["duties"] == "--param bearer=..."
+    assert below["duties"] == "--param bearer=..., kind=..., derivation=..."
     assert below["party-treaty-duties"] == "--param instrument=..., bearer=..."
     assert below["actors"].split()[0] != "--param"
 
 
 def test_one_parameter_name_per_meaning_across_the_named_queries() -> None:
-    from dutygraph.query import named_parameters
+    from dutygraph.sparql.files import named_parameters
 
     used = {name for names in named_parameters().values() for name in names}
     assert used == {
@@ -337,6 +337,8 @@ def test_one_parameter_name_per_meaning_across_the_named_queries() -> None:
         "concerned",
         "statement",
         "topic",
+        "kind",
+        "derivation",
     }
 
 

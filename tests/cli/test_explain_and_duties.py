@@ -32,6 +32,16 @@ def test_kind_filter_keeps_only_that_kind(graph_file: Path) -> None:
     assert {r["kind"] for r in rows} == {"customary"}
 
 
+def test_the_duties_filters_are_parameters_of_the_duties_query(graph_file: Path) -> None:
+    graph = ["--graph", str(graph_file)]
+    filters = ["--kind", "customary", "--kind", "binding", "--derivation", "extracted"]
+    params = ["--param", "kind=customary", "--param", "kind=binding"]
+    params += ["--param", "derivation=extracted"]
+    rows = _rows(["duties", *graph, *filters])
+    assert rows and {r["kind"] for r in rows} <= {"customary", "binding"}
+    assert rows == _rows(["query", "duties", *graph, *params])
+
+
 def test_derivation_filter_keeps_only_inferred_rows(graph_file: Path) -> None:
     rows = _rows(["duties", "--graph", str(graph_file), "--derivation", "inferred"])
     assert rows

@@ -10,7 +10,8 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from dutygraph.extract.ir import Extraction, ReportFact
 from dutygraph.namespace import DG
-from dutygraph.query import run
+from dutygraph.sparql.run import run
+from dutygraph.sparql.sources import MemorySource
 from dutygraph.validate import validate
 
 FREEDONIA = "https://w3id.org/dutygraph/id/state/XFD"
@@ -179,7 +180,7 @@ def test_monitoring_query_reads_overdue_from_the_text(monitored: Dataset) -> Non
     union = Graph()
     for triple in monitored.triples((None, None, None)):
         union.add(triple)
-    result = run(union, "monitoring")
+    result = run(MemorySource(union), "monitoring")
     rows = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
     overdue = {row["report"]: row["overdue"] for row in rows if row["state"] == "Freedonia"}
     assert overdue == {
@@ -202,6 +203,6 @@ def test_a_monitoring_body_the_text_does_not_name_has_its_vocabulary_name(
         "Committee on Sylvanian Rights", lang="en"
     )
     assert (committee, RDF.type, None) not in union  # named, but not made an actor of the text
-    result = run(union, "monitoring")
+    result = run(MemorySource(union), "monitoring")
     bodies = {row[result.columns.index("body")] for row in result.rows}
     assert bodies == {"Committee on Sylvanian Rights"}

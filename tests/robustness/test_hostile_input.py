@@ -17,7 +17,8 @@ from dutygraph.cli import main
 from dutygraph.errors import DutygraphError
 from dutygraph.limits import time_limit
 from dutygraph.namespace import DG
-from dutygraph.query import run
+from dutygraph.sparql.run import run
+from dutygraph.sparql.sources import MemorySource
 from dutygraph.validate import validate
 
 SENTENCE = "Freedonia should release all detainees. "
@@ -112,7 +113,7 @@ def test_the_reference_engine_is_stopped_too(tmp_path: Path) -> None:
     query = tmp_path / "slow.rq"
     query.write_text(SLOW_QUERY)
     with pytest.raises(DutygraphError, match=r"stopped after 0\.3 s"), time_limit(0.3):
-        run(graph, str(query), engine="rdflib")
+        run(MemorySource(graph, engine="rdflib"), str(query))
 
 
 @pytest.mark.parametrize(

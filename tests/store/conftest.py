@@ -1,13 +1,17 @@
-"""Fixtures of the store tests: one small corpus built both in memory and into a store."""
+"""Fixtures of the store tests: one small corpus built both in memory and into a store, and a
+real Oxigraph server on a free loopback port (one per test module)."""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+import subprocess
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from store_helpers import Corpus, write_reports
+from store_helpers import Corpus, free_port, write_reports
 
 from dutygraph.build import build
 from dutygraph.corpus import build_corpus
@@ -39,3 +43,45 @@ def fresh_store(tmp_path: Path) -> Path:
     path = tmp_path / "store"
     shutil.rmtree(path, ignore_errors=True)
     return path
+
+
+INSTALL_HINT = (
+    "the `oxigraph` command is missing: pip install oxigraph (or pip install -e '.[test]')"
+)
+
+
+def _wait_until_up(url: str, server: subprocess.Popen[bytes], seconds: float = 20.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"oxigraph serve exited with status {server.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail(f"oxigraph serve did not answer at {url} within {seconds:.0f} s")
+
+
+@pytest.fixture(scope="module")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``oxigraph serve`` on a free loopback port, with the union of graphs as default graph."""
+    binary = shutil.which("oxigraph")
+    if binary is None:
+        pytest.fail(INSTALL_HINT)
+    location: Path = tmp_path_factory.mktemp("oxigraph")
+    address = f"127.0.0.1:{free_port()}"
+    command = [binary, "serve", "--location", str(location), "--bind", address]
+    server = subprocess.Popen(
+        [*command, "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        _wait_until_up(f"http://{address}/", server)
+        yield f"http://{address}"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()

@@ -4,6 +4,7 @@ the comparison of results that SPARQL leaves partly unordered."""
 from __future__ import annotations
 
 import importlib.util
+import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,7 @@ from rdflib import Graph
 
 from dutygraph import resources
 from dutygraph.corpus import Summary
-from dutygraph.query import Result
+from dutygraph.sparql.result import Result
 from dutygraph.store import Store
 
 GENERATOR = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
@@ -36,6 +37,13 @@ def write_reports(folder: Path, count: int = GENERATED, seed: int = 5) -> list[P
     bundled.write_bytes(resources.default_report().read_bytes())
     generated = load_generator().write_corpus(folder, count, seed, 16.0)
     return sorted([bundled, *generated])
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def canonical(result: Result) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:

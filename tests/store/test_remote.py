@@ -3,38 +3,29 @@ server on a free loopback port."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
 import threading
-import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
-from store_helpers import canonical
+from store_helpers import canonical, free_port
 
-from dutygraph.backends import EndpointSource, run_on_source, select_anywhere
-from dutygraph.bindings import sparql_term, where_groups, with_values
 from dutygraph.commands.store_commands import publish_command
 from dutygraph.errors import DutygraphError
 from dutygraph.explain import explain, find_statement
 from dutygraph.matches import statement_matches
-from dutygraph.query import prepare, run
 from dutygraph.rdfio import union
 from dutygraph.remote import is_loopback, publish, select_remote
 from dutygraph.sources import bundled_dataset
-
-INSTALL_HINT = (
-    "the `oxigraph` command is missing: pip install oxigraph (or pip install -e '.[test]')"
-)
-
+from dutygraph.sparql.files import prepare
+from dutygraph.sparql.params import sparql_term, where_groups, with_values
+from dutygraph.sparql.run import run
+from dutygraph.sparql.sources import EndpointSource, MemorySource
 
 # --- safe query text -------------------------------------------------------------------------
 
@@ -153,7 +144,7 @@ def test_one_graph_iri_puts_the_first_and_posts_the_rest(
 
 
 def test_an_unreachable_endpoint_is_one_line_user_error() -> None:
-    free = _free_port()
+    free = free_port()
     with pytest.raises(DutygraphError, match="cannot connect"):
         select_remote(f"http://127.0.0.1:{free}/query", "SELECT * WHERE { ?s ?p ?o }", timeout=2)
     result = CliRunner().invoke(
@@ -163,51 +154,7 @@ def test_an_unreachable_endpoint_is_one_line_user_error() -> None:
     assert "cannot connect" in result.output
 
 
-# --- a real Oxigraph server ------------------------------------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def _wait_until_up(url: str, server: subprocess.Popen[bytes], seconds: float = 20.0) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"oxigraph serve exited with status {server.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=1):
-                return
-        except OSError:
-            time.sleep(0.1)
-    pytest.fail(f"oxigraph serve did not answer at {url} within {seconds:.0f} s")
-
-
-@pytest.fixture(scope="module")
-def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``oxigraph serve`` on a free loopback port, with the union of graphs as default graph."""
-    binary = shutil.which("oxigraph")
-    if binary is None:
-        pytest.fail(INSTALL_HINT)
-    location: Path = tmp_path_factory.mktemp("oxigraph")
-    address = f"127.0.0.1:{_free_port()}"
-    command = [binary, "serve", "--location", str(location), "--bind", address]
-    server = subprocess.Popen(
-        [*command, "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
-        _wait_until_up(f"http://{address}/", server)
-        yield f"http://{address}"
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+# --- a real Oxigraph server (the fixture is in conftest.py) ------------------------------------
 
 
 def test_publish_then_query_the_duties_back(oxigraph_server: str) -> None:
@@ -216,12 +163,12 @@ def test_publish_then_query_the_duties_back(oxigraph_server: str) -> None:
     assert published.graphs >= 2
     source = EndpointSource(f"{oxigraph_server}/query")
     memory = union(dataset)
-    remote = run_on_source(source, "duties")
+    remote = run(source, "duties")
     assert remote.rows
-    assert canonical(remote) == canonical(run(memory, "duties", engine="rdflib"))
+    assert canonical(remote) == canonical(run(MemorySource(memory, "rdflib"), "duties"))
     for bearer in ("China", "North Korea"):
-        expected = run(memory, "duties", {"bearer": bearer}, engine="rdflib")
-        assert canonical(run_on_source(source, "duties", {"bearer": bearer})) == canonical(expected)
+        expected = run(MemorySource(memory, "rdflib"), "duties", {"bearer": bearer})
+        assert canonical(run(source, "duties", {"bearer": bearer})) == canonical(expected)
 
 
 def test_explain_works_through_the_endpoint(oxigraph_server: str) -> None:
@@ -229,7 +176,7 @@ def test_explain_works_through_the_endpoint(oxigraph_server: str) -> None:
     publish(dataset, f"{oxigraph_server}/store")
     memory = union(dataset)
     endpoint = EndpointSource(f"{oxigraph_server}/query")
-    matches = statement_matches(select_anywhere(memory), "repeal")
+    matches = statement_matches(MemorySource(memory).select, "repeal")
     assert statement_matches(endpoint.select, "repeal") == matches
     statement = matches[0].statement
     expected = explain(memory, find_statement(memory, statement)).to_text()

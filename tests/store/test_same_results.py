@@ -8,12 +8,12 @@ from rdflib import Graph, URIRef
 from store_helpers import Corpus, canonical
 
 from dutygraph import resources
-from dutygraph.backends import StoreSource, run_on_source, select_anywhere
 from dutygraph.build import build
 from dutygraph.explain import explain, find_statement
 from dutygraph.matches import statement_matches
 from dutygraph.namespace import DG, INFERRED
-from dutygraph.query import run
+from dutygraph.sparql.run import run
+from dutygraph.sparql.sources import MemorySource, StoreSource
 
 QUERY_NAMES = sorted(source.name.removesuffix(".rq") for source in resources.query_files())
 
@@ -26,15 +26,15 @@ def test_the_corpus_built_without_failures_or_violations(corpus: Corpus) -> None
 
 @pytest.mark.parametrize("name", QUERY_NAMES)
 def test_every_named_query_gives_the_same_rows(corpus: Corpus, name: str) -> None:
-    in_memory = run(corpus.memory, name, engine="rdflib")
-    on_store = run_on_source(StoreSource(corpus.store()), name)
+    in_memory = run(MemorySource(corpus.memory, "rdflib"), name)
+    on_store = run(StoreSource(corpus.store()), name)
     assert canonical(on_store) == canonical(in_memory)
 
 
 @pytest.mark.parametrize("bearer", ["China", "North Korea", "all States"])
 def test_duties_of_one_bearer_are_the_same(corpus: Corpus, bearer: str) -> None:
-    in_memory = run(corpus.memory, "duties", {"bearer": bearer}, engine="rdflib")
-    on_store = run_on_source(StoreSource(corpus.store()), "duties", {"bearer": bearer})
+    in_memory = run(MemorySource(corpus.memory, "rdflib"), "duties", {"bearer": bearer})
+    on_store = run(StoreSource(corpus.store()), "duties", {"bearer": bearer})
     assert in_memory.rows
     assert canonical(on_store) == canonical(in_memory)
 
@@ -44,10 +44,10 @@ def test_duties_rows_come_in_the_same_order_with_the_same_bytes(
     corpus: Corpus, bearer: str | None
 ) -> None:
     params = {"bearer": bearer} if bearer else {}
-    on_store = run_on_source(StoreSource(corpus.store()), "duties", params)
+    on_store = run(StoreSource(corpus.store()), "duties", params)
     assert on_store.rows
-    assert on_store == run(corpus.memory, "duties", params)
-    assert on_store == run(corpus.memory, "duties", params, engine="rdflib")
+    assert on_store == run(MemorySource(corpus.memory), "duties", params)
+    assert on_store == run(MemorySource(corpus.memory, "rdflib"), "duties", params)
 
 
 def test_the_rules_infer_the_same_triples(corpus: Corpus) -> None:
@@ -62,7 +62,7 @@ def test_the_rules_infer_the_same_triples(corpus: Corpus) -> None:
 
 def test_explain_reads_the_same_statement_from_the_store(corpus: Corpus) -> None:
     source = StoreSource(corpus.store())
-    matches = statement_matches(select_anywhere(corpus.memory), "repeal")
+    matches = statement_matches(MemorySource(corpus.memory).select, "repeal")
     assert statement_matches(source.select, "repeal") == matches
     statement = matches[0].statement
     expected = explain(corpus.memory, find_statement(corpus.memory, statement)).to_text()
@@ -75,7 +75,7 @@ def test_explain_by_a_common_word_lists_the_same_matches_and_fetches_only_one(
     corpus: Corpus, word: str
 ) -> None:
     source = StoreSource(corpus.store())
-    matches = statement_matches(select_anywhere(corpus.memory), word)
+    matches = statement_matches(MemorySource(corpus.memory).select, word)
     assert len(matches) > 1
     assert statement_matches(source.select, word) == matches
     part = source.explain_graph(matches[0].statement)

@@ -11,6 +11,8 @@ from rdflib.plugins.sparql import prepareQuery
 
 from dutygraph.errors import DutygraphError
 from dutygraph.namespace import INFERRED
+from dutygraph.sparql.run import resolve
+from dutygraph.sparql.sources import StoreSource
 from dutygraph.store import MANIFEST, Store, rule_as_construct, store_rules
 
 G1 = "https://w3id.org/dutygraph/id/doc/0000000000000001"
@@ -78,10 +80,11 @@ def test_manifest_lists_only_recorded_graphs_the_store_holds(store: Store) -> No
 def test_labels_resolve_case_insensitively_with_either_apostrophe(store: Store) -> None:
     store.load_document(G1, _ntriples(DATA))
     freedonia = [URIRef("https://example.org/fr")]
-    assert store.label_lookup("FREEDONIA") == freedonia
-    assert store.label_lookup("people's republic of freedonia") == freedonia
-    assert store.label_lookup("Sylvania") == []
-    assert store.label_lookup("https://example.org/x") == [URIRef("https://example.org/x")]
+    source = StoreSource(store)
+    assert resolve(source, "FREEDONIA") == freedonia
+    assert resolve(source, "people's republic of freedonia") == freedonia
+    assert resolve(source, "Sylvania") == []
+    assert resolve(source, "https://example.org/x") == [URIRef("https://example.org/x")]
 
 
 def test_only_select_queries_make_a_table(store: Store) -> None:

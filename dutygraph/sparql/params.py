@@ -1,14 +1,15 @@
-"""Parameters joined to query text safely: ``VALUES`` blocks built from checked terms, and a
-``--param`` label resolved to IRIs by any engine that takes query text.
+"""``--param`` values made terms and joined to query text safely, and the one label resolver.
 
 Values never enter a query as raw text: IRIs are validated and literals escaped, and they are
 joined with a ``VALUES`` block at the top of each ``WHERE`` group that uses the variable, so a
-subquery sees the binding too. Every engine that takes query text (Oxigraph in memory or on
-disk, a SPARQL endpoint) binds parameters this way.
+subquery sees the binding too. Every engine takes its parameters this way, so a query file
+behaves the same in memory, in the store and at an endpoint, and a linked-data user binds the
+same variables with a ``VALUES`` block of their own.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
@@ -16,12 +17,21 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from dutygraph.errors import DutygraphError
+from dutygraph.sparql.files import parameters_of
+from dutygraph.sparql.result import Result
+
+# A variable bound to one term, or to several (one row of the VALUES block each).
+Bindings = Mapping[str, Node | Sequence[Node]]
+Select = Callable[[str, Bindings], Result]
+Resolve = Callable[[str], list[URIRef]]
+Params = Mapping[str, str | Sequence[str] | None]
 
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _LANGUAGE = re.compile(r"^[A-Za-z]+(?:-[A-Za-z0-9]+)*$")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _WHERE = re.compile(r"WHERE\s*\{", re.IGNORECASE)
+_IRI_IN_TEXT = re.compile(r"<[^<>\"{}|^`\\\s]*>")
 _IRI_PARAMETER = re.compile(r"^\s*<?(?:https?|urn):")
 LABEL_PROPERTIES = (
     "http://www.w3.org/2004/02/skos/core#prefLabel",
@@ -45,17 +55,58 @@ SELECT DISTINCT ?s ?label WHERE {{
   FILTER(isIRI(?s) && REPLACE(LCASE(STR(?label)), "\u2019", "'") = ?wanted)
 }}"""
 
-Select = Callable[[str, Mapping[str, Node]], Sequence[tuple[str, ...]]]
+
+# --- parameters ------------------------------------------------------------------------------
 
 
-def with_values(query_text: str, bindings: Mapping[str, Node]) -> str:
+def bind(text: str, params: Params, resolve: Resolve) -> list[dict[str, Node | tuple[Node, ...]]]:
+    """The bindings to run ``text`` under, once each: ``key`` binds ``?key_iri`` to the nodes
+    ``resolve`` finds for each value (a label, alias, code or IRI), one run per node; or
+    ``?key`` to the values as plain literals, all in one run (a search term, a kind)."""
+    combos: list[dict[str, Node | tuple[Node, ...]]] = [{}]
+    for key, given in params.items():
+        variable = variable_for(text, key)  # a wrong name is refused even with no value
+        values = [given] if isinstance(given, str) else list(given or ())
+        if not values:
+            continue
+        if variable.endswith("_iri"):
+            nodes = dict.fromkeys(node for value in values for node in _found(key, value, resolve))
+            combos = [{**combo, variable: node} for combo in combos for node in nodes]
+        else:
+            literals = tuple(Literal(value) for value in values)
+            term = literals[0] if len(literals) == 1 else literals
+            combos = [{**combo, variable: term} for combo in combos]
+    return combos
+
+
+def _found(key: str, value: str, resolve: Resolve) -> list[URIRef]:
+    nodes = resolve(value)
+    if not nodes:
+        raise DutygraphError(f"{key} {value!r}: nothing in the graph has that name, code or IRI")
+    return nodes
+
+
+def variable_for(text: str, key: str) -> str:
+    """The variable ``--param key=...`` binds: ``?key_iri`` if the query uses it, else ``?key``."""
+    for candidate in (f"{key}_iri", key):
+        if re.search(rf"\?{re.escape(candidate)}\b", text):
+            return candidate
+    declared = parameters_of(text)
+    takes = f"it takes {', '.join(declared)}" if declared else "it takes no parameters"
+    raise DutygraphError(f"unknown parameter {key!r}: {takes}")
+
+
+# --- VALUES ----------------------------------------------------------------------------------
+
+
+def with_values(query_text: str, bindings: Bindings) -> str:
     """The query with ``VALUES (?v ...) { (term ...) }`` first in every WHERE group using ?v."""
     if not bindings:
         return query_text
     for name in bindings:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise DutygraphError(f"not a SPARQL variable name: {name!r}")
-    terms = {name: sparql_term(node) for name, node in bindings.items()}
+    terms = {name: _terms(value) for name, value in bindings.items()}
     pieces: list[str] = []
     last = 0
     for opening in where_groups(query_text):
@@ -70,10 +121,16 @@ def with_values(query_text: str, bindings: Mapping[str, Node]) -> str:
     return "".join(pieces) + query_text[last:]
 
 
-def _values_block(names: list[str], terms: Mapping[str, str]) -> str:
+def _terms(value: Node | Sequence[Node]) -> list[str]:
+    nodes = [value] if isinstance(value, Node) else list(value)
+    return [sparql_term(node) for node in nodes]
+
+
+def _values_block(names: list[str], terms: Mapping[str, list[str]]) -> str:
     variables = " ".join(f"?{name}" for name in names)
-    values = " ".join(terms[name] for name in names)
-    return f" VALUES ({variables}) {{ ({values}) }} "
+    rows = itertools.product(*(terms[name] for name in names))
+    values = " ".join(f"({' '.join(row)})" for row in rows)
+    return f" VALUES ({variables}) {{ {values} }} "
 
 
 def where_groups(text: str) -> list[int]:
@@ -99,6 +156,11 @@ def _code_ranges(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
+def code_of(text: str) -> str:
+    """``text`` without its comments, string literals and IRIs (for a keyword search)."""
+    return " ".join(text[start:end] for start, end in _code_ranges(text))
+
+
 def _skip(text: str, index: int, char: str) -> int | None:
     if char == "#":
         newline = text.find("\n", index)
@@ -109,7 +171,7 @@ def _skip(text: str, index: int, char: str) -> int | None:
             end += 2 if text[end] == "\\" else 1
         return min(end + 1, len(text))
     if char == "<":
-        match = re.compile(r"<[^<>\"{}|^`\\\s]*>").match(text, index)
+        match = _IRI_IN_TEXT.match(text, index)
         return match.end() if match else None
     return None
 
@@ -166,24 +228,29 @@ def unbracketed(value: str) -> str:
     return stripped[1:-1] if stripped.startswith("<") and stripped.endswith(">") else stripped
 
 
-def resolve_label(value: str, select: Select) -> list[URIRef]:
-    """An IRI as given, or every IRI with a label equal to ``value`` case-insensitively;
-    ``select`` runs a SELECT with bindings and returns its rows.
+def resolve(value: str, selects: Sequence[Select]) -> list[URIRef]:
+    """An IRI as given (``<...>`` or bare), or every IRI whose label, alias or code (a state's
+    ISO 3166 alpha-3) equals ``value`` case-insensitively, in the first of ``selects`` (each
+    runs a SELECT on one source) where any does.
 
     The index answers first, for the value as written and its usual casings (0.3 ms on a
     1,000-report store); only when none matches are all labels compared, lower-cased by the
     engine (80 ms there; sending them all to Python took 0.2 s). Candidates are checked with
-    Unicode case folding, as in memory."""
+    Unicode case folding."""
     if is_iri_parameter(value):
         iri = unbracketed(value)
         sparql_iri(iri)  # refuses an IRI that could not be sent
         return [URIRef(iri)]
-    found = _labelled(select(_labels_as_written(value), {}), value)
-    return found or _labelled(select(_LABELS_EQUAL, {"wanted": Literal(_lower(value))}), value)
+    for select in selects:
+        found = _labelled(select(_labels_as_written(value), {}), value)
+        found = found or _labelled(select(_LABELS_EQUAL, {"wanted": Literal(_lower(value))}), value)
+        if found:
+            return found
+    return []
 
 
-def _labelled(rows: Sequence[tuple[str, ...]], value: str) -> list[URIRef]:
-    return sorted({URIRef(iri) for iri, label in rows if fold(label) == fold(value)})
+def _labelled(result: Result, value: str) -> list[URIRef]:
+    return sorted({URIRef(iri) for iri, label in result.rows if fold(label) == fold(value)})
 
 
 def _labels_as_written(value: str) -> str:

@@ -1,51 +1,42 @@
-"""Oxigraph runs the SPARQL: over the on-disk store, and over an rdflib graph in memory.
+"""The two engines that evaluate query text: Oxigraph, and rdflib's as the reference.
 
 rdflib's own SPARQL engine is pure Python and evaluates a named query over one report's graph
 in 30-300 ms; Oxigraph answers the same query in a few milliseconds, and the store uses it too,
-so a report and a corpus are answered by the same engine. rdflib stays the reference engine
-(``query.run(..., engine="rdflib")``), used for SERVICE clauses and compared in the tests.
+so a report and a corpus are answered by the same engine. rdflib stays the reference engine,
+used for SERVICE clauses and compared in the tests.
 
-A query runs in a helper thread (Oxigraph releases the GIL), so ``limits.time_limit`` can stop
-a long one: the main thread's wait is interrupted and the CLI exits with its one-line message.
+An Oxigraph query runs in a helper thread (Oxigraph releases the GIL), so ``limits.time_limit``
+can stop a long one: the main thread's wait is interrupted and the CLI exits with its one-line
+message.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
-from dataclasses import dataclass
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from dutygraph.bindings import with_values
 from dutygraph.errors import DutygraphError, one_line
-
-
-@dataclass(frozen=True)
-class Result:
-    """A SELECT's answer: column names and rows of cells as text ("" when unbound)."""
-
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-
-    @staticmethod
-    def combined(results: list[Result]) -> Result:
-        """One result from the results of the same query under several parameter bindings."""
-        columns = next((r.columns for r in results if r.columns), ())
-        return Result(columns, tuple(row for result in results for row in result.rows))
+from dutygraph.sparql.files import parsed
+from dutygraph.sparql.params import Bindings, with_values
+from dutygraph.sparql.result import Result
 
 
 class UnsupportedTerm(DutygraphError):
     """A term rdflib holds but Oxigraph refuses (an IRI with a space, a malformed language tag)."""
 
 
-def memory_store(graph: Graph) -> ox.Store:
+class NotASelect(DutygraphError):
+    """An ASK, CONSTRUCT or DESCRIBE where a table was asked for."""
+
+
+def oxigraph_store(graph: Graph) -> ox.Store:
     """An in-memory Oxigraph store with ``graph``'s triples in its default graph."""
     store = ox.Store()
     try:
-        store.extend(_quad(*triple) for triple in graph)
+        store.extend(_quad(*triple) for triple in graph.triples((None, None, None)))
     except ValueError as error:
         raise UnsupportedTerm(f"the query engine refuses a term of the graph: {error}") from None
     return store
@@ -69,11 +60,11 @@ def oxigraph_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise DutygraphError(f"cannot hand {term!r} to the query engine")
 
 
-def select(store: ox.Store, query_text: str, bindings: Mapping[str, Node] | None = None) -> Result:
-    """Run a SELECT; cells as rdflib's ``str`` gives them ("" when unbound).
+def select(store: ox.Store, query_text: str, bindings: Bindings | None = None) -> Result:
+    """Run a SELECT in Oxigraph; cells as rdflib's ``str`` gives them ("" when unbound).
 
-    Bindings join as ``VALUES`` blocks (``bindings.with_values``): Oxigraph's own substitution
-    refuses a variable that the SELECT does not project."""
+    Bindings join as ``VALUES`` blocks: Oxigraph's own substitution refuses a variable that the
+    SELECT does not project."""
     text = with_values(query_text, bindings or {})
     outcome: list[Result | BaseException] = []
     worker = threading.Thread(target=_evaluate, args=(store, text, outcome), daemon=True)
@@ -89,7 +80,7 @@ def _evaluate(store: ox.Store, text: str, outcome: list[Result | BaseException])
     try:
         solutions = store.query(text)
         if not isinstance(solutions, ox.QuerySolutions):
-            raise DutygraphError("only SELECT queries can run as a table")
+            raise NotASelect("only SELECT queries can run as a table")
         columns = tuple(v.value for v in solutions.variables)
         rows = tuple(_row(solution, len(columns)) for solution in solutions)
         outcome.append(Result(columns, rows))
@@ -107,4 +98,18 @@ def _cell(term: object) -> str:
     if term is None:
         return ""
     value = getattr(term, "value", None)
+    return "" if value is None else str(value)
+
+
+def select_in_rdflib(graph: Graph, query_text: str, bindings: Bindings | None = None) -> Result:
+    """rdflib's engine, with parameters joined as VALUES blocks as for every other engine
+    (``initBindings`` would not reach a subquery)."""
+    result = graph.query(parsed(with_values(query_text, bindings or {})))
+    columns = tuple(str(v) for v in (result.vars or ()))
+    rows = tuple(tuple(_rdflib_cell(row, i) for i in range(len(columns))) for row in result)
+    return Result(columns, rows)
+
+
+def _rdflib_cell(row: object, index: int) -> str:
+    value = row[index]  # type: ignore[index]
     return "" if value is None else str(value)

@@ -1,0 +1,96 @@
+"""The options the commands share (where a command reads its graph, the corpus store, the
+endpoint, worker processes), what they open, and the one-line user errors."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from dutygraph.errors import DutygraphError
+from dutygraph.rdfio import union
+from dutygraph.remote import DEFAULT_TIMEOUT
+from dutygraph.sources import load_dataset
+from dutygraph.sparql.sources import EndpointSource, MemorySource, Source, StoreSource
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def user_errors(command: F) -> F:
+    """Turn a user error into one line on stderr and exit status 2."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except DutygraphError as error:
+            click.echo(f"dutygraph: {error}", err=True)
+            sys.exit(2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def graph_option(command: F) -> F:
+    return click.option(
+        "--graph",
+        "graphs",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        help="Graph file(s) to read: Turtle, TriG, N-Triples, N-Quads, JSON-LD "
+        "(default: the bundled report).",
+    )(command)
+
+
+def store_option(command: F) -> F:
+    return click.option(
+        "--store",
+        "store_dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=None,
+        help="Read the on-disk store built by `build --store DIR` (queries run in Oxigraph).",
+    )(command)
+
+
+def endpoint_option(command: F) -> F:
+    return click.option(
+        "--endpoint",
+        default=None,
+        metavar="URL",
+        help="Query a SPARQL 1.1 endpoint whose default graph is the union of the published "
+        "graphs (Oxigraph: http://HOST:7878/query).",
+    )(command)
+
+
+def source_options(command: F) -> F:
+    return endpoint_option(store_option(command))
+
+
+def jobs_option(command: F) -> F:
+    return click.option(
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Worker processes for `--store` builds (default: the number of cores).",
+    )(command)
+
+
+def open_source(
+    graphs: Sequence[Path],
+    store_dir: Path | None,
+    endpoint: str | None,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> Source:
+    """What a reading command reads: the store, an endpoint, or graph files / bundled report."""
+    chosen = [name for name, value in (("--graph", graphs), ("--store", store_dir),
+                                       ("--endpoint", endpoint)) if value]  # fmt: skip
+    if len(chosen) > 1:
+        raise DutygraphError(f"give only one of {' and '.join(chosen)}")
+    if store_dir is not None:
+        return StoreSource.open(store_dir)
+    if endpoint is not None:
+        return EndpointSource(endpoint, timeout=timeout or DEFAULT_TIMEOUT)
+    return MemorySource(union(load_dataset(graphs)))
