@@ -17,6 +17,8 @@ from rdflib.term import Node
 
 from dutygraph import rdfio
 from dutygraph.namespace import DG, ELI, INFERRED, NIF, ODRL, ORG
+from dutygraph.sparql.run import run
+from dutygraph.sparql.sources import MemorySource
 from dutygraph.wording import duty_phrase
 
 STATEMENT_TYPES = (DG.Obligation, DG.Prohibition, DG.Right, DG.Recommendation)
@@ -62,15 +64,15 @@ NODE_ATTRIBUTES = (
     "quote_end",
     "source",
 )
-NONBINDING_FORCES = (DG.NonBinding, DG.PersuasiveAuthority)
 
 
 def to_networkx(dataset: Dataset | Graph) -> nx.MultiDiGraph:
     """The duty network of ``dataset``; node keys are IRIs, edge keys are relation names."""
     union = rdfio.union(dataset)
     network = nx.MultiDiGraph()
+    kinds = duty_kinds(union)
     for node, category in _categorised_nodes(union):
-        network.add_node(str(node), **node_attributes(union, node, category))
+        network.add_node(str(node), **node_attributes(union, node, category, kinds))
     for subject, relation, target, derivation in _relation_edges(dataset, union):
         if str(subject) in network and str(target) in network:
             network.add_edge(
@@ -89,14 +91,16 @@ def _categorised_nodes(union: Graph) -> list[tuple[URIRef, str]]:
     return sorted(found.items())
 
 
-def node_attributes(union: Graph, node: URIRef, category: str) -> dict[str, str]:
+def node_attributes(
+    union: Graph, node: URIRef, category: str, kinds: dict[str, str]
+) -> dict[str, str]:
     attributes = dict.fromkeys(NODE_ATTRIBUTES, "")
     attributes["category"] = category
     attributes["type"] = most_specific_type(union, node, CATEGORIES[category])
     attributes["label"] = label_of(union, node)
     attributes["derivation"] = "inferred" if (node, DG.inferredBy, None) in union else "extracted"
     if category == "statement":
-        attributes.update(_statement_attributes(union, node))
+        attributes.update(_statement_attributes(union, node, kinds))
         # A statement without a label of its own is labelled by its action, as it reads.
         if attributes["label"] == str(union.value(node, DG.action) or ""):
             attributes["label"] = attributes["action"]
@@ -130,30 +134,25 @@ def action_of(union: Graph, statement: URIRef) -> str:
     return duty_phrase(statement_type, str(union.value(statement, DG.action) or ""))
 
 
-def _statement_attributes(union: Graph, node: URIRef) -> dict[str, str]:
+def _statement_attributes(union: Graph, node: URIRef, kinds: dict[str, str]) -> dict[str, str]:
     force = union.value(node, DG.bindingForce)
     return {
         "action": action_of(union, node),
         "force": str(force).rpartition("#")[2] if force is not None else "",
-        "kind": kind_of(union, node),
+        "kind": kinds.get(str(node), ""),
     }
 
 
-def kind_of(union: Graph, statement: URIRef) -> str:
-    """The duty kind as queries/duties.rq derives it; empty for a right."""
-    if (statement, RDF.type, DG.Recommendation) in union:
-        return "recommendation"
-    if (statement, RDF.type, DG.Right) in union:
-        return ""
-    if union.value(statement, DG.bindingForce) in NONBINDING_FORCES:
-        return "nonbinding"
-    on_custom = any(
-        (basis, RDF.type, DG.CustomaryRule) in union
-        for basis in union.objects(statement, DG.legalBasis)
-    )
-    if on_custom or (statement, DG.bearer, DG.AllStates) in union:
-        return "customary"
-    return "binding"
+def duty_kinds(union: Graph) -> dict[str, str]:
+    """Each duty's kind as ``queries/duties.rq`` derives it, so every view shows the kind the
+    duties answer gives (a right has none). A statement listed under several bearers takes the
+    kind of its first row."""
+    result = run(MemorySource(union), "duties")
+    statement, kind = result.columns.index("statement"), result.columns.index("kind")
+    kinds: dict[str, str] = {}
+    for row in result.rows:
+        kinds.setdefault(row[statement], row[kind])
+    return kinds
 
 
 @dataclass(frozen=True)
