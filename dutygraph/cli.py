@@ -18,9 +18,12 @@ from dutygraph import __version__
 from dutygraph.build import Built, build, build_summary
 from dutygraph.commands.export import export_command, write_output
 from dutygraph.commands.options import (
+    allow_remote_context_option,
     graph_option,
     jobs_option,
+    open_dataset,
     open_source,
+    remote_context_allowed,
     source_options,
     store_option,
     user_errors,
@@ -166,7 +169,7 @@ def _ir_json(built: Built) -> str:
 
 
 @main.command("validate")
-@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "fmt",
@@ -185,16 +188,31 @@ def _ir_json(built: Built) -> str:
 )
 @click.option("--input-format", default=None, help="rdflib format name, if not from the extension.")
 @click.option("--strict", is_flag=True, help="Warnings also make the exit status 1.")
+@allow_remote_context_option
+@source_options
 @user_errors
 def validate_command(
-    graphs: tuple[Path, ...], fmt: str, level: str, input_format: str | None, strict: bool
+    graphs: tuple[Path, ...],
+    fmt: str,
+    level: str,
+    input_format: str | None,
+    strict: bool,
+    store_dir: Path | None,
+    endpoint: str | None,
 ) -> None:
-    """Validate GRAPHS (Turtle, N-Triples, N-Quads, TriG, JSON-LD) against the shipped shapes.
+    """Validate GRAPHS (Turtle, N-Triples, N-Quads, TriG, JSON-LD), or every graph of a store
+    or an endpoint, against the shipped shapes.
 
     Exit 0 when the graphs conform, 1 on violations (or warnings with --strict), 2 when a file
     cannot be read or parsed.
     """
-    report = validate(read(graphs, input_format), level=level)
+    if not graphs and store_dir is None and endpoint is None:
+        raise DutygraphError("give the graph files to validate, --store DIR or --endpoint URL")
+    if graphs and input_format:
+        dataset = read(graphs, input_format, allow_remote_context=remote_context_allowed())
+    else:
+        dataset = open_dataset(graphs, store_dir, endpoint)
+    report = validate(dataset, level=level)
     click.echo(_report_text(report, fmt))
     failed = not report.conforms or (strict and bool(report.warnings))
     sys.exit(1 if failed else 0)

@@ -19,9 +19,9 @@ from dutygraph.build import build
 from dutygraph.rdfio import read, serialize, write_atomically
 
 
-def load_dataset(graphs: Sequence[Path]) -> Dataset:
+def load_dataset(graphs: Sequence[Path], allow_remote_context: bool = False) -> Dataset:
     if graphs:
-        return read(graphs)
+        return read(graphs, allow_remote_context=allow_remote_context)
     return bundled_dataset()
 
 

@@ -47,7 +47,9 @@ def test_the_extractor_imports_only_the_core() -> None:
 
 
 def test_the_contract_catches_an_import_of_the_glue() -> None:
-    source = "from dutygraph.sparql.run import run\nimport dutygraph.cli\nfrom dutygraph import build\n"
+    source = (
+        "from dutygraph.sparql.run import run\nimport dutygraph.cli\nfrom dutygraph import build\n"
+    )
     assert outside_core(imported_modules(source)) == {
         "dutygraph.sparql.run",
         "dutygraph.sparql.run.run",

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import click
 
-from dutygraph.commands.options import graph_option, user_errors
+from dutygraph.commands.options import open_dataset, reading_options, user_errors
 from dutygraph.export import FORMATS, export
 from dutygraph.rdfio import EXPORT, format_for_out, write_atomically
-from dutygraph.sources import load_dataset
 
 
 def write_output(out: Path | None, content: str | bytes) -> None:
@@ -32,13 +31,19 @@ def write_output(out: Path | None, content: str | bytes) -> None:
     "Default: from --out's extension (an unknown one is an error), else ttl.",
 )
 @click.option("--out", type=click.Path(path_type=Path), help="Write here (default: stdout).")
-@graph_option
+@reading_options
 @user_errors
-def export_command(fmt: str | None, out: Path | None, graphs: tuple[Path, ...]) -> None:
+def export_command(
+    fmt: str | None,
+    out: Path | None,
+    graphs: tuple[Path, ...],
+    store_dir: Path | None,
+    endpoint: str | None,
+) -> None:
     """Export the graph (default: the bundled report) for linked-data and network tools.
 
     Every RDF format parses back to the same graph; GraphML and GEXF open in Gephi and
     Cytoscape with the nodes' kind, force, derivation, label and quote as columns.
     """
     chosen = fmt or format_for_out(out, EXPORT)
-    write_output(out, export(load_dataset(graphs), chosen))
+    write_output(out, export(open_dataset(graphs, store_dir, endpoint), chosen))

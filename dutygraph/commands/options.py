@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from rdflib import Dataset
 
 from dutygraph.errors import DutygraphError
 from dutygraph.rdfio import union
@@ -35,14 +36,38 @@ def user_errors(command: F) -> F:
 
 
 def graph_option(command: F) -> F:
+    return allow_remote_context_option(
+        click.option(
+            "--graph",
+            "graphs",
+            multiple=True,
+            type=click.Path(path_type=Path),
+            help="Graph file(s) to read: Turtle, TriG, N-Triples, N-Quads, JSON-LD "
+            "(default: the bundled report).",
+        )(command)
+    )
+
+
+def _remember_remote_context(ctx: click.Context, _: click.Parameter, allowed: bool) -> None:
+    ctx.meta["allow_remote_context"] = allowed
+
+
+def allow_remote_context_option(command: F) -> F:
+    """Not a parameter of the command: where graph files are read, it lets a JSON-LD context
+    given by reference be fetched (refused otherwise)."""
     return click.option(
-        "--graph",
-        "graphs",
-        multiple=True,
-        type=click.Path(path_type=Path),
-        help="Graph file(s) to read: Turtle, TriG, N-Triples, N-Quads, JSON-LD "
-        "(default: the bundled report).",
+        "--allow-remote-context",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember_remote_context,
+        help="Fetch a JSON-LD @context given by URL (refused by default: reading a graph "
+        "touches no network).",
     )(command)
+
+
+def remote_context_allowed() -> bool:
+    context = click.get_current_context(silent=True)
+    return bool(context is not None and context.meta.get("allow_remote_context"))
 
 
 def store_option(command: F) -> F:
@@ -93,4 +118,22 @@ def open_source(
         return StoreSource.open(store_dir)
     if endpoint is not None:
         return EndpointSource(endpoint, timeout=timeout or DEFAULT_TIMEOUT)
-    return MemorySource(union(load_dataset(graphs)))
+    return MemorySource(union(load_dataset(graphs, remote_context_allowed())))
+
+
+def open_dataset(
+    graphs: Sequence[Path],
+    store_dir: Path | None,
+    endpoint: str | None,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> Dataset:
+    """The whole graph a command draws, exports or validates: the graph files (default: the
+    bundled report) as read, or every named graph of the store or the endpoint."""
+    if store_dir is None and endpoint is None:
+        return load_dataset(graphs, remote_context_allowed())
+    return open_source(graphs, store_dir, endpoint, timeout).dataset()
+
+
+def reading_options(command: F) -> F:
+    """--graph, --store and --endpoint: where a reading command reads from."""
+    return graph_option(source_options(command))

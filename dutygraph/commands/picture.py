@@ -9,10 +9,9 @@ import click
 from rdflib import Dataset
 
 from dutygraph.commands.export import write_output
-from dutygraph.commands.options import graph_option, user_errors
+from dutygraph.commands.options import open_dataset, reading_options, user_errors
 from dutygraph.errors import DutygraphError
 from dutygraph.picture import KINDS, picture_html, picture_png, picture_svg
-from dutygraph.sources import load_dataset
 
 Drawing = Callable[[Dataset, str | None, tuple[str, ...]], str | bytes]
 DRAWINGS: dict[str, Drawing] = {
@@ -38,10 +37,15 @@ DRAWINGS: dict[str, Drawing] = {
     type=click.Choice(KINDS),
     help="Only these kinds of duty (repeatable).",
 )
-@graph_option
+@reading_options
 @user_errors
 def picture_command(
-    out: Path | None, bearer: str | None, kinds: tuple[str, ...], graphs: tuple[Path, ...]
+    out: Path | None,
+    bearer: str | None,
+    kinds: tuple[str, ...],
+    graphs: tuple[Path, ...],
+    store_dir: Path | None,
+    endpoint: str | None,
 ) -> None:
     """Draw bearers, their duties and the provisions and instruments behind them.
 
@@ -51,4 +55,4 @@ def picture_command(
     suffix = out.suffix.lower() if out is not None else ".html"
     if suffix not in DRAWINGS:
         raise DutygraphError(f"{out}: use a name ending in .html, .svg or .png")
-    write_output(out, DRAWINGS[suffix](load_dataset(graphs), bearer, kinds))
+    write_output(out, DRAWINGS[suffix](open_dataset(graphs, store_dir, endpoint), bearer, kinds))

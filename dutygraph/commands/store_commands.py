@@ -8,7 +8,12 @@ from pathlib import Path
 
 import click
 
-from dutygraph.commands.options import graph_option, store_option, user_errors
+from dutygraph.commands.options import (
+    graph_option,
+    remote_context_allowed,
+    store_option,
+    user_errors,
+)
 from dutygraph.corpus import Summary, build_corpus
 from dutygraph.errors import DutygraphError
 from dutygraph.remote import DEFAULT_TIMEOUT, publish
@@ -81,7 +86,11 @@ def publish_command(
     """
     if graphs and store_dir is not None:
         raise DutygraphError("give only one of --graph and --store")
-    source = Store(store_dir, read_only=True) if store_dir is not None else load_dataset(graphs)
+    source = (
+        Store(store_dir, read_only=True)
+        if store_dir is not None
+        else load_dataset(graphs, remote_context_allowed())
+    )
     published = publish(source, endpoint, graph_iri=graph_iri, timeout=timeout)
     click.echo(
         f"dutygraph: published {published.graphs} graph(s), {published.statements:,} "

@@ -9,6 +9,7 @@ all three by ``params.resolve`` through ``select``, so they resolve the same way
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,8 +17,10 @@ from typing import Literal as Choice
 from typing import Protocol
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import SH, XSD
 
+from dutygraph import resources
 from dutygraph.namespace import INFERRED, bind_prefixes
 from dutygraph.sparql.engine import (
     NotASelect,
@@ -49,10 +52,15 @@ CONSTRUCT { ?node ?p ?o } WHERE {
 }"""
 
 
+_NAMED_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
+
+
 class Source(Protocol):
     def select(self, text: str, bindings: Bindings) -> Result: ...
 
     def explain_graph(self, target: str) -> Graph: ...
+
+    def dataset(self) -> Dataset: ...
 
 
 class MemorySource:
@@ -90,6 +98,13 @@ class MemorySource:
     def explain_graph(self, target: str) -> Graph:
         return self.graph
 
+    def dataset(self) -> Dataset:
+        dataset = Dataset(default_union=True)
+        bind_prefixes(dataset)
+        for triple in self.graph:
+            dataset.add(triple)
+        return dataset
+
 
 @lru_cache(maxsize=1)
 def vocabulary_source() -> MemorySource:
@@ -114,6 +129,9 @@ class StoreSource:
     def explain_graph(self, target: str) -> Graph:
         return _explain_graph(self, target, self.store.graph_text, self.store.construct)
 
+    def dataset(self) -> Dataset:
+        return _named_graphs(self.store.graph_names(), self.store.graph_text)
+
 
 @dataclass(frozen=True)
 class EndpointSource:
@@ -137,6 +155,49 @@ class EndpointSource:
             return remote.construct_remote(self.endpoint, query, bindings, self.timeout)
 
         return _explain_graph(self, target, fetch, construct)
+
+    def dataset(self) -> Dataset:
+        from dutygraph import remote
+
+        names = [row[0] for row in self.select(_NAMED_GRAPHS, {}).rows]
+        return _named_graphs(
+            names, lambda iri: remote.fetch_graph(self.endpoint, iri, self.timeout)
+        )
+
+
+def _named_graphs(names: Iterable[str], fetch: _Fetch) -> Dataset:
+    """Every named graph, each fetched as N-Triples into a graph of that name."""
+    dataset = Dataset(default_union=True)
+    bind_prefixes(dataset)
+    for iri in names:
+        graph = dataset.graph(URIRef(iri))
+        graph.parse(data=fetch(iri), format="nt")
+        _restore_integer_types(graph)
+    return dataset
+
+
+def _restore_integer_types(graph: Graph) -> None:
+    """Oxigraph keeps an ``xsd:nonNegativeInteger`` as an ``xsd:integer``; where the shipped
+    shapes give a property that narrower type, the literal gets it back."""
+    for predicate, datatype in _narrow_integer_properties():
+        for subject, value in list(graph.subject_objects(predicate)):
+            if isinstance(value, Literal) and value.datatype == XSD.integer:
+                graph.remove((subject, predicate, value))
+                graph.add((subject, predicate, Literal(str(value), datatype=datatype)))
+
+
+@lru_cache(maxsize=1)
+def _narrow_integer_properties() -> tuple[tuple[URIRef, URIRef], ...]:
+    shapes = Graph().parse(data=resources.shape_file("core").read_text("utf-8"), format="turtle")
+    narrow = {XSD.nonNegativeInteger, XSD.positiveInteger}
+    pairs = {
+        (path, datatype)
+        for shape, datatype in shapes.subject_objects(SH.datatype)
+        if datatype in narrow
+        for path in shapes.objects(shape, SH.path)
+        if isinstance(path, URIRef) and isinstance(datatype, URIRef)
+    }
+    return tuple(sorted(pairs))
 
 
 def _explain_graph(source: Source, target: str, fetch: _Fetch, construct: _Construct) -> Graph:

@@ -156,3 +156,13 @@ def test_an_external_entity_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(DutygraphError, match="entity declarations"):
         read([graph])
+
+
+@pytest.mark.parametrize("args", READING_COMMANDS, ids=lambda a: a[0])
+def test_the_cli_fetches_a_remote_context_only_when_told(
+    args: list[str], tmp_path: Path, context_server: str
+) -> None:
+    graph = jsonld_with_context(tmp_path, context_server)
+    result = CliRunner().invoke(main, [*[a.format(graph) for a in args], "--allow-remote-context"])
+    assert _Counting.requests == ["/context.jsonld"]
+    assert "context by reference" not in result.output
