@@ -12,10 +12,10 @@ from typing import Any, TypeVar
 import click
 from rdflib import Dataset
 
+from dutygraph.bundled_graph import load_dataset
 from dutygraph.errors import DutygraphError
 from dutygraph.rdfio import union
 from dutygraph.remote import DEFAULT_TIMEOUT
-from dutygraph.sources import load_dataset
 from dutygraph.sparql.sources import EndpointSource, MemorySource, Source, StoreSource
 
 F = TypeVar("F", bound=Callable[..., Any])

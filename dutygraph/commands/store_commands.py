@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from dutygraph.bundled_graph import load_dataset
 from dutygraph.commands.options import (
     graph_option,
     remote_context_allowed,
@@ -17,7 +18,6 @@ from dutygraph.commands.options import (
 from dutygraph.corpus import Summary, build_corpus
 from dutygraph.errors import DutygraphError
 from dutygraph.remote import DEFAULT_TIMEOUT, publish
-from dutygraph.sources import load_dataset
 from dutygraph.store import Store
 
 # --- build --store ---------------------------------------------------------------------------

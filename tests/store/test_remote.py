@@ -15,13 +15,13 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from store_helpers import canonical, free_port
 
+from dutygraph.bundled_graph import bundled_dataset
 from dutygraph.commands.store_commands import publish_command
 from dutygraph.errors import DutygraphError
 from dutygraph.explain import explain, find_statement
 from dutygraph.matches import statement_matches
 from dutygraph.rdfio import union
 from dutygraph.remote import is_loopback, publish, select_remote
-from dutygraph.sources import bundled_dataset
 from dutygraph.sparql.files import prepare
 from dutygraph.sparql.params import sparql_term, where_groups, with_values
 from dutygraph.sparql.run import run

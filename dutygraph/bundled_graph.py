@@ -1,4 +1,4 @@
-"""Where a command's graph comes from: graph files, or the bundled report built on the fly.
+"""The graph of the bundled report (built on the fly and cached), or of the graph files given.
 
 The bundled report's graph is cached on disk under a digest of the report and of dutygraph's
 own code and data, so a second command does not build it again and a change never reads a
