@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import RDF, Dataset
+from rdflib import RDF, Dataset, Graph
 
 from dutygraph import resources
 from dutygraph.errors import DutygraphError
@@ -50,15 +50,21 @@ def read_documents(paths: Iterable[str | Path], max_bytes: int | None = None) ->
     return documents
 
 
+def document_graph(document: Document) -> tuple[Extraction, Graph]:
+    """One document's extraction and its named graph: the step every build shares (in memory
+    here, in the worker processes of a corpus build)."""
+    extraction = extract(document)
+    return extraction, emit(extraction)
+
+
 def build_documents(documents: Iterable[Document], infer_rules: bool = True) -> Built:
     """One named graph per document, plus the inferred graph when ``infer_rules``."""
     dataset = Dataset(default_union=True)
     bind_prefixes(dataset)
     extractions = []
     for document in documents:
-        extraction = extract(document)
+        extraction, graph = document_graph(document)
         extractions.append(extraction)
-        graph = emit(extraction)
         named = dataset.graph(graph.identifier)
         for triple in graph:
             named.add(triple)

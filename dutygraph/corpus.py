@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from dutygraph.build import document_graph
 from dutygraph.errors import DutygraphError
-from dutygraph.extract.emit import document_iri, emit
-from dutygraph.extract.pipeline import extract
+from dutygraph.extract.emit import document_iri
 from dutygraph.extract.read import InputError, read_bytes, read_path
 from dutygraph.namespace import INFERRED
 from dutygraph.store import MANIFEST, Store, StoreRule
@@ -145,7 +145,7 @@ def process_document(path: str, max_bytes: int | None = None) -> Outcome:
     """Read, extract, emit and validate one document (in a worker process)."""
     try:
         document = read_path(path, max_bytes=max_bytes)
-        graph = emit(extract(document))
+        _, graph = document_graph(document)
         report = validate(graph)
         return Outcome(
             path=path,
@@ -169,7 +169,7 @@ def _worker_init() -> None:
 
 def _warm_up() -> None:
     """Load the vocabularies, patterns and shapes once, before the workers are forked."""
-    validate(emit(extract(read_bytes(_WARM_UP_TEXT, "warm-up.txt"))))
+    validate(document_graph(read_bytes(_WARM_UP_TEXT, "warm-up.txt"))[1])
 
 
 # --- the build -------------------------------------------------------------------------------
