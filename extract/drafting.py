@@ -15,10 +15,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dutygraph.extract.context import PASSIVE
-from dutygraph.extract.fallback import local_key
 from dutygraph.extract.ir import Entity, Sentence, Span
 from dutygraph.extract.lexicon import lexicon
 from dutygraph.extract.subjects import INHERIT, resolve_subject
+from dutygraph.extract.titles import local_key
 
 if TYPE_CHECKING:
     from dutygraph.extract.context import Context

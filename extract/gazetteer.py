@@ -15,9 +15,9 @@ from functools import lru_cache
 
 from rdflib import RDF, SKOS, Graph, URIRef
 
-from dutygraph.extract.fallback import local_key
 from dutygraph.extract.ir import Entity, Mention, MentionCategory, Span
 from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.titles import local_key
 from dutygraph.extract.tokens import Token, span_tokens, token_words
 from dutygraph.namespace import DG
 

@@ -11,13 +11,11 @@ from rdflib import URIRef
 
 from dutygraph.extract.citations import find_citations
 from dutygraph.extract.definitions import alias_mentions, find_aliases, find_equivalences
-from dutygraph.extract.fallback import find_titles, instrument_class, local_key
+from dutygraph.extract.entities import cited_instruments, entities_of
 from dutygraph.extract.gazetteer import Gazetteer, default_gazetteer, find_mentions
 from dutygraph.extract.ir import (
     Alias,
-    Citation,
     Document,
-    Entity,
     Extraction,
     Layout,
     Mention,
@@ -47,16 +45,10 @@ from dutygraph.extract.resolutions import (
 )
 from dutygraph.extract.sentences import split_sentences
 from dutygraph.extract.subjects import Groups
+from dutygraph.extract.titles import find_titles, instrument_class
 from dutygraph.extract.tokens import span_tokens
 
 _ARTICLE_HEADING = re.compile(r"^\s*Article\s+(?P<number>[0-9IVXLC]+[A-Z]?)\s*$", re.I)
-_BEFORE_CITATION = frozenset(" ,'\u2019s")
-_CITATION_INSTRUMENTS = {
-    "un_symbol": "UNDocument",
-    "resolution": "Resolution",
-    "conclusion": "SoftLawInstrument",
-    "general_comment": "SoftLawInstrument",
-}
 
 
 def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
@@ -80,7 +72,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     provisions, provision_mentions = find_provisions(
         text, citations, [*mentions, *references], own, sentences, monitored
     )
-    cited, cited_mentions = _cited_instruments(text, citations, mentions)
+    cited, cited_mentions = cited_instruments(text, citations, mentions)
     mentions = _sorted(
         [*_outside(mentions, references), *references, *provision_mentions, *cited_mentions]
     )
@@ -110,7 +102,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     author = _author(text, mentions) or adopting_body(text, lay, mentions)
     if author is not None:
         statements = tuple(_with_issuer(s, author) for s in statements)
-    entities = with_body(_entities(gaz, mentions, groups, provisions, cited), author, gaz)
+    entities = with_body(entities_of(gaz, mentions, groups, provisions, cited), author, gaz)
     return Extraction(
         doc,
         lay,
@@ -204,69 +196,6 @@ def _own_instrument(lay: Layout, mentions: Sequence[Mention]) -> str | None:
     return None
 
 
-def _cited_instruments(
-    text: str, citations: Sequence[Citation], mentions: Sequence[Mention]
-) -> tuple[dict[str, Entity], list[Mention]]:
-    """UN documents, resolutions and conclusions named by their citation are instruments too;
-    a body named right before (``the Sylvanian Council resolution 2001/16``, ``SSC Conclusion
-    No. 22``) adopted it, and an elliptical ``No. 85`` shares the adopter of the one before."""
-    entities: dict[str, Entity] = {}
-    found: list[Mention] = []
-    previous: tuple[int, str | None] = (-(10**9), None)
-    ordered = MentionIndex(mentions)
-    for citation in citations:
-        rdf_type = _CITATION_INSTRUMENTS.get(citation.kind)
-        if rdf_type is None:
-            continue
-        label = _citation_label(citation)
-        key = local_key(citation.kind, label)
-        adopter = _adopter(text, citation, ordered)
-        if adopter is None and citation.span.start - previous[0] < 300:
-            adopter = previous[1]
-        previous = (citation.span.end, adopter)
-        entities.setdefault(
-            key,
-            Entity(
-                key,
-                "instrument",
-                label,
-                rdf_type,
-                citation.span,
-                citation=citation.text,
-                adopted_by=adopter,
-            ),
-        )
-        found.append(Mention(citation.span, key, "instrument", citation.text, "citation"))
-    return entities, found
-
-
-def _adopter(text: str, citation: Citation, mentions: MentionIndex) -> str | None:
-    """The first body or organisation (in text order) inside the citation or right before it,
-    with nothing but spaces, commas and a possessive between them."""
-    start, end = citation.span.start, citation.span.end
-    left = start
-    while left > 0 and text[left - 1] in _BEFORE_CITATION:
-        left -= 1
-    for mention in mentions.reaching(left, end):
-        if mention.category not in {"body", "organization"}:
-            continue
-        right_before = left <= mention.span.end <= start
-        if right_before or citation.span.contains(mention.span):
-            return mention.key
-    return None
-
-
-def _citation_label(citation: Citation) -> str:
-    number = citation.field("number") or citation.field("symbol") or citation.text
-    if citation.kind == "conclusion":
-        return f"Conclusion No. {number}"
-    if citation.kind == "resolution":
-        return f"resolution {number}"
-    if citation.kind == "general_comment":
-        return citation.text
-    return number
-
-
 def _note_bases(lay: Layout, mentions: Sequence[Mention]) -> dict[int, tuple[str, ...]]:
     bases: dict[int, list[str]] = {}
     for block in lay.blocks:
@@ -347,55 +276,6 @@ def _with_issuer(statement: Statement, author: str) -> Statement:
     if statement.type != "Recommendation" or statement.issuer is not None:
         return statement
     return replace(statement, issuer=author)
-
-
-def _entities(
-    gaz: Gazetteer,
-    mentions: Sequence[Mention],
-    groups: Groups,
-    provisions: dict[str, Entity],
-    cited: dict[str, Entity],
-) -> tuple[Entity, ...]:
-    entities: dict[str, Entity] = {}
-
-    def add_entry(key: str | None, span: Span | None) -> None:
-        """A vocabulary entry the document names, directly or through an organ or article."""
-        entry = gaz.entries.get(key or "")
-        if entry is not None and entry.key not in entities:
-            entities[entry.key] = Entity(
-                entry.key, entry.category, entry.label, entry.rdf_type, span
-            )
-
-    for mention in mentions:
-        if mention.key in entities or mention.key in provisions or mention.key in cited:
-            continue
-        if mention.key in gaz.entries:
-            add_entry(mention.key, mention.span)
-        elif mention.via == "organ" and mention.organ_of is not None:
-            entities[mention.key] = Entity(
-                mention.key, "body", mention.label, "Body", mention.span, organ_of=mention.organ_of
-            )
-            add_entry(mention.organ_of, mention.span)
-        elif mention.via == "fallback":
-            entities[mention.key] = Entity(
-                mention.key, mention.category, mention.label, _local_type(mention), mention.span
-            )
-    entities.update(provisions)
-    for provision in provisions.values():
-        # "(arts. 2 and 16)" of the treaty a named body monitors: that treaty, though unnamed
-        add_entry(provision.part_of, provision.span)
-    entities.update(cited)
-    entities.update(groups.entities)
-    return tuple(sorted(entities.values(), key=lambda e: e.key))
-
-
-def _local_type(mention: Mention) -> str:
-    if mention.category == "instrument":
-        return instrument_class(mention.label)
-    if mention.category == "body":
-        titles = lexicon().words("special_procedure_titles")
-        return "SpecialProcedure" if mention.label.startswith(tuple(titles)) else "Body"
-    return "Organization"
 
 
 __all__ = ["URIRef", "extract"]

@@ -11,9 +11,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from dutygraph.extract.fallback import local_key
 from dutygraph.extract.ir import Entity, Mention, Span
 from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.titles import local_key
 
 INHERIT = ("<inherit>",)
 # after a relative "that": the verb of the clause, not a new subject

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dutygraph.extract.fallback import find_titles, instrument_class, local_key
 from dutygraph.extract.gazetteer import Gazetteer, find_mentions
 from dutygraph.extract.ir import Span
+from dutygraph.extract.titles import find_titles, instrument_class, local_key
 
 
 def titles(text: str, gaz: Gazetteer) -> list[tuple[str, str]]:
