@@ -50,8 +50,9 @@ def measure(size_mb: float, one_line: bool, path: str | None, timeout: float) ->
     size = int(size_mb * MB)
     command = [sys.executable, "-c", CHILD, str(size), "1" if one_line else "0"]
     try:
+        # run from the checkout measured: `python -c` puts the working folder first on the path
         done = subprocess.run(
-            command, capture_output=True, text=True, env=env, timeout=timeout, check=True
+            command, capture_output=True, text=True, env=env, timeout=timeout, check=True, cwd=path
         )
     except subprocess.TimeoutExpired:
         return None
