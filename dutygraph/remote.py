@@ -13,9 +13,13 @@ true``; GraphDB and Virtuoso do so by default).
 
 from __future__ import annotations
 
+import base64
+import http.client
 import io
 import ipaddress
 import json
+import os
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -98,7 +102,7 @@ def select_remote(
         columns = tuple(answer["head"]["vars"])
         rows = tuple(_json_row(row, columns) for row in answer["results"]["bindings"])
     except (ValueError, KeyError, TypeError):
-        raise DutygraphError(f"{endpoint}: not a SPARQL JSON result of a SELECT") from None
+        raise DutygraphError(f"{masked(endpoint)}: not a SPARQL JSON result of a SELECT") from None
     return Result(columns, rows)
 
 
@@ -133,9 +137,39 @@ def _json_row(row: Mapping[str, Any], columns: tuple[str, ...]) -> tuple[str, ..
 
 
 def _check_endpoint(endpoint: str) -> None:
-    parts = urllib.parse.urlsplit(endpoint)
-    if parts.scheme not in {"http", "https"} or not parts.netloc:
-        raise DutygraphError(f"{endpoint}: not an http(s) URL")
+    try:
+        parts = urllib.parse.urlsplit(endpoint)
+        _ = parts.port  # a port that is not a number raises here, not in the middle of a request
+    except ValueError:
+        raise DutygraphError(f"{masked(endpoint)}: not a valid URL") from None
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise DutygraphError(f"{masked(endpoint)}: not an http(s) URL")
+
+
+def masked(url: str) -> str:
+    """``url`` as it may be shown: everything before the host's ``@`` becomes ``***``, even
+    when a password holds a character that should have been escaped."""
+    scheme, separator, rest = url.partition("://")
+    address = re.split(r"[?#]", rest, maxsplit=1)[0]
+    if not separator or "@" not in address:
+        return url
+    return f"{scheme}://***@{rest[address.rindex('@') + 1 :]}"
+
+
+def _credentials(url: str) -> tuple[str, dict[str, str]]:
+    """The URL without its user name and password, and the Basic authorization they give (from
+    the URL, else DUTYGRAPH_ENDPOINT_USER and DUTYGRAPH_ENDPOINT_PASSWORD)."""
+    parts = urllib.parse.urlsplit(url)
+    user, password = parts.username, parts.password
+    plain = urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+    if user is None:
+        user = os.environ.get("DUTYGRAPH_ENDPOINT_USER")
+        password = os.environ.get("DUTYGRAPH_ENDPOINT_PASSWORD")
+    if user is None:
+        return plain, {}
+    pair = f"{urllib.parse.unquote(user)}:{urllib.parse.unquote(password or '')}"
+    token = base64.b64encode(pair.encode("utf-8")).decode("ascii")
+    return plain, {"Authorization": f"Basic {token}"}
 
 
 def _with_query(url: str, params: Mapping[str, str]) -> str:
@@ -146,17 +180,21 @@ def _with_query(url: str, params: Mapping[str, str]) -> str:
 def _request(
     url: str, method: str, body: bytes, headers: Mapping[str, str], timeout: float
 ) -> bytes:
-    request = urllib.request.Request(url, data=body, headers=dict(headers), method=method)
+    plain, authorization = _credentials(url)
+    shown = masked(url)
+    request = urllib.request.Request(
+        plain, data=body, headers={**headers, **authorization}, method=method
+    )
     try:
-        with _opener(url).open(request, timeout=timeout) as response:
+        with _opener(plain).open(request, timeout=timeout) as response:
             data: bytes = response.read()
             return data
     except urllib.error.HTTPError as error:
         detail = " ".join(error.read().decode("utf-8", "replace").split())[:200]
-        raise DutygraphError(f"{url}: HTTP {error.code} {error.reason}: {detail}") from None
-    except (urllib.error.URLError, OSError) as error:
+        raise DutygraphError(f"{shown}: HTTP {error.code} {error.reason}: {detail}") from None
+    except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as error:
         reason = getattr(error, "reason", error)
-        raise DutygraphError(f"{url}: cannot connect ({reason})") from None
+        raise DutygraphError(f"{shown}: cannot connect ({reason})") from None
 
 
 def _opener(url: str) -> urllib.request.OpenerDirector:

@@ -17,7 +17,7 @@ from dutygraph.commands.options import (
 )
 from dutygraph.corpus import Summary, build_corpus
 from dutygraph.errors import DutygraphError
-from dutygraph.remote import DEFAULT_TIMEOUT, publish
+from dutygraph.remote import DEFAULT_TIMEOUT, masked, publish
 from dutygraph.store import Store
 
 # --- build --store ---------------------------------------------------------------------------
@@ -94,6 +94,6 @@ def publish_command(
     published = publish(source, endpoint, graph_iri=graph_iri, timeout=timeout)
     click.echo(
         f"dutygraph: published {published.graphs} graph(s), {published.statements:,} "
-        f"statements to {endpoint}",
+        f"statements to {masked(endpoint)}",
         err=True,
     )
