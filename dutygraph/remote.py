@@ -106,6 +106,31 @@ def select_remote(
     return Result(columns, rows)
 
 
+def ask_remote(endpoint: str, query_text: str, timeout: float = DEFAULT_TIMEOUT) -> bool:
+    """Run an ASK at ``endpoint``; its boolean."""
+    data = _query(endpoint, query_text, SPARQL_JSON, timeout)
+    try:
+        answer = json.loads(data)["boolean"]
+    except (ValueError, KeyError, TypeError):
+        answer = None
+    if not isinstance(answer, bool):
+        raise DutygraphError(f"{masked(endpoint)}: not a SPARQL JSON result of an ASK")
+    return answer
+
+
+def check_union_default_graph(endpoint: str, timeout: float = DEFAULT_TIMEOUT) -> None:
+    """The named queries read the default graph: refuse, in one line, an endpoint whose default
+    graph is empty while its named graphs are not (two cheap ASKs)."""
+    if ask_remote(endpoint, "ASK { ?s ?p ?o }", timeout):
+        return
+    if ask_remote(endpoint, "ASK { GRAPH ?g { ?s ?p ?o } }", timeout):
+        raise DutygraphError(
+            f"{masked(endpoint)}: the default graph is empty but named graphs are not; serve "
+            "the union of the named graphs as the default graph (Oxigraph: serve "
+            "--union-default-graph; Fuseki: tdb2:unionDefaultGraph true)"
+        )
+
+
 def construct_remote(
     endpoint: str,
     query_text: str,

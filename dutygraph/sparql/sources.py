@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal as Choice
@@ -139,10 +139,14 @@ class EndpointSource:
 
     endpoint: str
     timeout: float = 60.0
+    _checked: list[bool] = field(default_factory=list, compare=False, repr=False)
 
     def select(self, text: str, bindings: Bindings) -> Result:
-        from dutygraph.remote import select_remote
+        from dutygraph.remote import check_union_default_graph, select_remote
 
+        if not self._checked:  # once per source: does the default graph hold the data?
+            check_union_default_graph(self.endpoint, self.timeout)
+            self._checked.append(True)
         return select_remote(self.endpoint, text, bindings, timeout=self.timeout)
 
     def explain_graph(self, target: str) -> Graph:
