@@ -7,6 +7,7 @@ stderr, no traceback).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -62,6 +63,14 @@ class OneLineErrors(click.Group):
         except (click.exceptions.Abort, KeyboardInterrupt):
             click.echo("dutygraph: interrupted", err=True)
             sys.exit(130)
+        except Exception as error:  # a fault of dutygraph's own: one line, unless debugging
+            if os.environ.get("DUTYGRAPH_DEBUG"):
+                raise
+            fault = f"{type(error).__name__}: {_one_line(str(error))}"
+            click.echo(
+                f"dutygraph: internal error ({fault}); DUTYGRAPH_DEBUG=1 shows where", err=True
+            )
+            sys.exit(2)
         if isinstance(result, int) and result:
             sys.exit(result)
         return result

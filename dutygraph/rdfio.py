@@ -8,16 +8,18 @@ canonical: the same graph gives the same bytes whatever the hash seed.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from rdflib import ConjunctiveGraph, Dataset, Graph
+from rdflib import ConjunctiveGraph, Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from dutygraph import resources
@@ -131,10 +133,39 @@ def read(
         _refuse_what_reaches_out(path, parser, data, allow_remote_context)
         target = dataset if fmt.parses_as_dataset else dataset.graph(path.resolve().as_uri())
         try:
-            target.parse(data=data, format=parser)
+            with _rdflib_quiet():
+                target.parse(data=data, format=parser)
         except Exception as error:  # rdflib raises many types; all mean "bad file"
             raise DutygraphError(f"{path}: {parser} parse error{_where(error)}") from None
+    _refuse_unwritable_iris(dataset)
     return dataset
+
+
+@contextmanager
+def _rdflib_quiet() -> Iterator[None]:
+    """rdflib logs a warning line for an IRI it will not write back; that IRI is refused in
+    our own words below, so its line is not printed."""
+    logger = logging.getLogger("rdflib")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _refuse_unwritable_iris(dataset: Dataset) -> None:
+    for quad in dataset.quads((None, None, None, None)):
+        for term in quad:
+            node = getattr(term, "identifier", term)
+            if isinstance(node, URIRef) and _NOT_IN_IRI.search(node):
+                shown = _one_line(repr(str(node)))
+                raise DutygraphError(
+                    f"IRI {shown} holds a space or another character an IRI may not hold"
+                )
 
 
 _ENTITY_DECLARATION = re.compile(r"<!ENTITY\b", re.IGNORECASE)

@@ -166,3 +166,17 @@ def test_the_cli_fetches_a_remote_context_only_when_told(
     result = CliRunner().invoke(main, [*[a.format(graph) for a in args], "--allow-remote-context"])
     assert _Counting.requests == ["/context.jsonld"]
     assert "context by reference" not in result.output
+
+
+@pytest.mark.parametrize("args", READING_COMMANDS, ids=lambda a: a[0])
+def test_an_iri_that_cannot_be_written_back_is_one_line(args: list[str], tmp_path: Path) -> None:
+    graph = tmp_path / "space.nq"
+    graph.write_text(
+        '<http://example.org/a\\u0020b> <http://example.org/p> "x" <http://example.org/g> .\n',
+        encoding="utf-8",
+    )
+    line = one_line_refusal(args, graph)
+    assert line == (
+        "dutygraph: IRI 'http://example.org/a b' holds a space or another character an IRI may "
+        "not hold"
+    )
