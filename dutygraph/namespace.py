@@ -54,6 +54,7 @@ class DG(DefinedNamespace):
     TreatyAction: URIRef
     Document: URIRef
     Membership: URIRef
+    Page: URIRef
 
     # Individuals
     AllStates: URIRef
@@ -77,6 +78,7 @@ class DG(DefinedNamespace):
     derivedFrom: URIRef
     memberOf: URIRef
     member: URIRef
+    onPage: URIRef
 
     # Datatype properties
     beneficiary: URIRef
@@ -89,6 +91,7 @@ class DG(DefinedNamespace):
     citation: URIRef
     articleNumber: URIRef
     textSha256: URIRef
+    pageNumber: URIRef
     demonym: URIRef
     inferredBy: URIRef
 

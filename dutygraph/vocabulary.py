@@ -15,4 +15,3 @@ def vocabulary_graph() -> Graph:
     for source in resources.vocabulary_files():
         graph.parse(data=source.read_text(encoding="utf-8"), format="turtle")
     return graph
-
