@@ -146,6 +146,8 @@ def build_command(
     built = build(inputs, max_bytes=max_bytes, infer_rules=infer_rules)
     for warning in built.warnings:
         click.echo(f"dutygraph: warning: {warning}", err=True)
+    for other in built.not_reports:
+        click.echo(f"dutygraph: skipped: {other.to_text()}", err=True)
     report = validate(built.dataset)
     if not report.conforms:
         click.echo(report.to_text(), err=True)
@@ -153,7 +155,9 @@ def build_command(
     _write(out, serialize(built.dataset, chosen))
     if ir_out is not None:
         write_atomically(ir_out, _ir_json(built))
-    click.echo(f"dutygraph: built {build_summary(built.dataset, infer_rules)}; conforms", err=True)
+    others = f"; {len(built.not_reports)} not read" if built.not_reports else ""
+    summary = build_summary(built.dataset, infer_rules)
+    click.echo(f"dutygraph: built {summary}; conforms{others}", err=True)
 
 
 def _write(out: Path | None, text: str) -> None:
