@@ -20,6 +20,7 @@ from dutygraph.errors import DutygraphError
 from dutygraph.graphs import _canonical_json, serialize
 from dutygraph.namespace import DG, DGID, NIF
 from dutygraph.network import Passage, action_of, label_of, passage_of, to_networkx, union_of
+from dutygraph.pages import first_page, page_selector
 
 RDF_FORMATS = {"ttl": "ttl", "nt": "nt", "nq": "nq", "xml": "xml"}
 FORMATS = ("ttl", "jsonld", "nt", "nq", "trig", "xml", "graphml", "gexf", "wa")
@@ -157,11 +158,13 @@ def _target(union: Graph, statement: URIRef) -> dict[str, Any]:
     passage = passage_of(union, statement)
     if passage is None or passage.document is None:
         return {"source": str(statement)}
+    page = first_page(union, statement)
     return {
         "source": str(passage.document),
         "selector": [
             {"type": "TextPositionSelector", "start": passage.begin, "end": passage.end},
             _quote_selector(union, passage),
+            *([page_selector(page)] if page is not None else []),
         ],
     }
 

@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from typing import Any
 
 import networkx as nx
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 
 from dutygraph.errors import DutygraphError
 from dutygraph.network import to_networkx, union_of
+from dutygraph.pages import first_page
 from dutygraph.query import resolve_parameter
 
 KINDS = ("binding", "customary", "nonbinding", "recommendation")
@@ -50,6 +51,9 @@ def picture_data(
         if attributes["type"] in DUTY_TYPES
     ]
     duties = [d for d in duties if _wanted(d, selected, kind)]
+    union = union_of(dataset)
+    for duty in duties:
+        duty["page"] = first_page(union, URIRef(duty["id"]))
     return {
         "title": f"Who owes what: {bearer}" if bearer else "Who owes what",
         "subtitle": summary(duties),
