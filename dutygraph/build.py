@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import RDF, Dataset, Graph
@@ -15,6 +15,7 @@ from dutygraph.extract.ir import Document, Extraction
 from dutygraph.extract.pipeline import extract
 from dutygraph.extract.read import InputError, read_bytes, read_path
 from dutygraph.infer import infer
+from dutygraph.inputs import REPORT_SUFFIXES, Skipped, walk
 from dutygraph.namespace import DG, INFERRED, bind_prefixes
 
 # The kinds of statement a build summary counts, with the types each kind takes in.
@@ -29,6 +30,7 @@ SUMMARY_TYPES = (
 class Built:
     extractions: tuple[Extraction, ...]
     dataset: Dataset
+    not_reports: tuple[Skipped, ...] = ()  # files in the folders given that were not read
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -77,9 +79,14 @@ def build(
     paths: Iterable[str | Path] = (), max_bytes: int | None = None, infer_rules: bool = True
 ) -> Built:
     """Build the given files, or the bundled report when none are given."""
-    listed = list(paths)
-    documents = read_documents(listed, max_bytes) if listed else [default_document()]
-    return build_documents(documents, infer_rules)
+    found = walk([Path(path) for path in paths])
+    if paths and not found.files:
+        folders = ", ".join(str(path) for path in paths)
+        raise DutygraphError(
+            f"{folders}: a directory with no reports in it (read: {', '.join(REPORT_SUFFIXES)})"
+        )
+    documents = read_documents(found.files, max_bytes) if paths else [default_document()]
+    return replace(build_documents(documents, infer_rules), not_reports=found.skipped)
 
 
 def build_summary(dataset: Dataset, inferred: bool = True) -> str:

@@ -150,6 +150,8 @@ def build_command(
     built = build(inputs, max_bytes=max_bytes, infer_rules=infer_rules)
     for warning in built.warnings:
         click.echo(f"dutygraph: warning: {warning}", err=True)
+    for other in built.not_reports:
+        click.echo(f"dutygraph: skipped: {other.to_text()}", err=True)
     report = validate(built.dataset)
     if not report.conforms:
         click.echo(report.to_text(), err=True)
@@ -161,7 +163,9 @@ def build_command(
     if out is None:
         write_output(None, graph)
     write_together(files)  # the graph and the IR land together or not at all
-    click.echo(f"dutygraph: built {build_summary(built.dataset, infer_rules)}; conforms", err=True)
+    others = f"; {len(built.not_reports)} not read" if built.not_reports else ""
+    summary = build_summary(built.dataset, infer_rules)
+    click.echo(f"dutygraph: built {summary}; conforms{others}", err=True)
 
 
 def _ir_json(built: Built) -> str:

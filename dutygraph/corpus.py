@@ -25,11 +25,11 @@ from dutygraph.build import document_graph
 from dutygraph.errors import DutygraphError
 from dutygraph.extract.emit import document_iri
 from dutygraph.extract.read import InputError, read_bytes, read_path
+from dutygraph.inputs import Skipped, walk
 from dutygraph.namespace import INFERRED
 from dutygraph.store import MANIFEST, Store, StoreRule
 from dutygraph.validate import validate
 
-TEXT_SUFFIXES = (".txt", ".html", ".htm")
 _WARM_UP_TEXT = b"Freedonia should release the detained monitors."
 # Loaded N-Triples characters between flushes: unflushed write buffers hold about eight times
 # their size in memory (100 reports: +290 MB without flushing, flat with a flush per 9 MB).
@@ -67,12 +67,14 @@ class Summary:
     inferred: int = 0
     failures: tuple[Failure, ...] = ()
     warnings: tuple[str, ...] = ()
+    not_reports: tuple[Skipped, ...] = ()  # files in the folders that are not read, and why
 
     def to_text(self) -> str:
+        others = f", {len(self.not_reports)} not read" if self.not_reports else ""
         return (
             f"{self.documents} document(s) loaded, {self.skipped} unchanged, "
-            f"{self.failed} failed; {self.statements:,} statements (+{self.inferred:,} inferred), "
-            f"{self.violations} violation(s), {self.seconds:.1f} s"
+            f"{self.failed} failed{others}; {self.statements:,} statements "
+            f"(+{self.inferred:,} inferred), {self.violations} violation(s), {self.seconds:.1f} s"
         )
 
 
@@ -89,20 +91,8 @@ class _Tally:
 
 
 def input_files(inputs: Sequence[Path]) -> list[Path]:
-    """Files given, and the text/HTML files under folders given (each folder sorted)."""
-    found: list[Path] = []
-    for path in inputs:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if _is_text_file(p)))
-        elif path.exists():
-            found.append(path)
-        else:
-            raise DutygraphError(f"{path}: no such file or folder")
-    return found
-
-
-def _is_text_file(path: Path) -> bool:
-    return path.is_file() and path.suffix.lower() in TEXT_SUFFIXES
+    """Files given, and the reports under folders given (each folder sorted)."""
+    return list(walk(inputs).files)
 
 
 def _loaded(store_dir: Path) -> set[str]:
@@ -187,7 +177,8 @@ def build_corpus(
     (the shipped ones unless ``rules`` are given)."""
     started = time.perf_counter()
     known = _loaded(store_dir)
-    todo, skipped = _new_files(input_files(inputs), known)
+    found = walk(inputs)
+    todo, skipped = _new_files(found.files, known)
     tally = _Tally()
     store = _build_new(todo, store_dir, max(1, jobs), max_bytes, tally, _bar(progress, len(todo)))
     inferred = _rules(store, tally.documents > 0, rules)
@@ -204,6 +195,7 @@ def build_corpus(
         inferred=inferred,
         failures=tuple(tally.failures),
         warnings=tuple(tally.warnings),
+        not_reports=found.skipped,
     )
 
 

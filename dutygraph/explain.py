@@ -11,6 +11,7 @@ from rdflib.term import Node
 
 from dutygraph.errors import DutygraphError
 from dutygraph.namespace import DG, NIF
+from dutygraph.pages import page_label, page_of_span
 from dutygraph.sparql.params import is_iri_parameter, unbracketed
 from dutygraph.wording import duty_phrase
 
@@ -33,6 +34,7 @@ class Passage:
     source: str
     before: str = ""
     after: str = ""
+    page: int | None = None
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,10 @@ class Explanation:
         pad = "  " * depth
         lines = [f"{pad}{self.kind}: {self.summary}", f"{pad}  node: {self.node}"]
         for passage in self.passages:
-            lines.append(f"{pad}  passage [{passage.start}, {passage.end}) in {passage.source}:")
+            where = (
+                f"{passage.source}, {page_label(passage.page)}" if passage.page else passage.source
+            )
+            lines.append(f"{pad}  passage [{passage.start}, {passage.end}) in {where}:")
             lines.append(f"{pad}    ...{passage.before}[{passage.quote}]{passage.after}...")
         lines.append(f"{pad}  asserted by: {self.asserted_by}")
         if self.rule:
@@ -147,6 +152,7 @@ def _passages(graph: Graph, node: Node) -> list[Passage]:
                 source=str(graph.value(context, DCTERMS.source) or context),
                 before=_words(text[max(0, start - CONTEXT_CHARS) : start], tail=True),
                 after=_words(text[stop : stop + CONTEXT_CHARS], tail=False),
+                page=page_of_span(graph, span),
             )
         )
     return result

@@ -18,6 +18,7 @@ from dutygraph import rdfio
 from dutygraph.errors import DutygraphError
 from dutygraph.namespace import DG, DGID, NIF
 from dutygraph.network import Passage, action_of, label_of, passage_of, to_networkx
+from dutygraph.pages import first_page, page_selector
 
 FORMATS = rdfio.written_by(rdfio.EXPORT)
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -125,11 +126,13 @@ def _target(union: Graph, statement: URIRef) -> dict[str, Any]:
     passage = passage_of(union, statement)
     if passage is None or passage.document is None:
         return {"source": str(statement)}
+    page = first_page(union, statement)
     return {
         "source": str(passage.document),
         "selector": [
             {"type": "TextPositionSelector", "start": passage.begin, "end": passage.end},
             _quote_selector(union, passage),
+            *([page_selector(page)] if page is not None else []),
         ],
     }
 

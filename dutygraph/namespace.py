@@ -56,6 +56,7 @@ class DG(DefinedNamespace):
     TreatyAction: URIRef
     Document: URIRef
     Membership: URIRef
+    Page: URIRef
 
     # Individuals
     AllStates: URIRef
@@ -79,6 +80,7 @@ class DG(DefinedNamespace):
     derivedFrom: URIRef
     memberOf: URIRef
     member: URIRef
+    onPage: URIRef
 
     # Datatype properties
     beneficiary: URIRef
@@ -91,6 +93,7 @@ class DG(DefinedNamespace):
     citation: URIRef
     articleNumber: URIRef
     textSha256: URIRef
+    pageNumber: URIRef
     demonym: URIRef
     inferredBy: URIRef
 

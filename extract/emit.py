@@ -13,7 +13,7 @@ from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
 
-from dutygraph.extract.ir import Entity, Extraction, Span, Statement
+from dutygraph.extract.ir import Entity, Extraction, Page, Span, Statement
 from dutygraph.namespace import DG, DGID, ELI, NIF, ORG, bind_prefixes
 from dutygraph.vocabulary import vocabulary_graph
 
@@ -74,7 +74,13 @@ class _Emitter:
             self.add(node, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger))
             self.add(node, NIF.anchorOf, Literal(span.of(self.text)))
             self.add(node, NIF.referenceContext, self.doc)
+            page = self.x.document.page_at(span.start)
+            if page is not None:
+                self.add(node, DG.onPage, self.page(page))
         return node
+
+    def page(self, page: Page) -> URIRef:
+        return URIRef(f"{self.doc}/page/{page.number}/{page.span.start}-{page.span.end}")
 
     def run(self) -> Graph:
         self.document()
@@ -94,7 +100,17 @@ class _Emitter:
         self.add(self.doc, RDF.type, NIF.Context)
         self.add(self.doc, DG.textSha256, Literal(d.sha256))
         self.add(self.doc, DCTERMS.source, Literal(d.name or d.sha256[:16]))
-        self.add(self.doc, DCTERMS.format, Literal(f"text/plain; charset={d.encoding}"))
+        media_type = d.media_type or f"text/plain; charset={d.encoding}"
+        self.add(self.doc, DCTERMS.format, Literal(media_type))
+        for page in d.pages:
+            node = self.page(page)
+            self.add(node, RDF.type, DG.Page)
+            self.add(node, DG.pageNumber, Literal(page.number, datatype=XSD.positiveInteger))
+            self.add(
+                node, NIF.beginIndex, Literal(page.span.start, datatype=XSD.nonNegativeInteger)
+            )
+            self.add(node, NIF.endIndex, Literal(page.span.end, datatype=XSD.nonNegativeInteger))
+            self.add(node, NIF.referenceContext, self.doc)
         if self.include_text:
             self.add(self.doc, NIF.isString, Literal(self.text))
         if self.x.author:

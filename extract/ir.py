@@ -33,14 +33,38 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Page:
+    """A stretch of the text printed on page ``number`` (1-based, as a viewer counts pages).
+
+    A page's footnotes are gathered after the body text, so one page may own two stretches.
+    """
+
+    number: int
+    span: Span
+
+
+@dataclass(frozen=True)
 class Document:
-    """A decoded source text. ``name`` is what the user gave (a file name), for messages only."""
+    """A decoded source text. ``name`` is what the user gave (a file name), for messages only.
+
+    ``pages`` is empty for a text without pages (plain text, a web page); ``media_type`` is
+    the format of the file read, when it was not text (``application/pdf``).
+    """
 
     text: str
     sha256: str
     encoding: str
     name: str = ""
     warnings: tuple[str, ...] = ()
+    pages: tuple[Page, ...] = ()
+    media_type: str = ""
+
+    def page_at(self, offset: int) -> Page | None:
+        """The page whose stretch holds ``offset`` (None for a text without pages)."""
+        for page in self.pages:
+            if page.span.start <= offset < page.span.end:
+                return page
+        return None
 
 
 BlockKind = Literal["heading", "paragraph", "bullet", "footnote"]

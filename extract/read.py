@@ -1,28 +1,32 @@
 """Stage ``read``: bytes -> :class:`Document`.
 
 Decodes UTF-8 (a BOM is dropped), UTF-16/32 with a BOM, and falls back to cp1252 and then
-latin-1 with a warning. Binary files are refused with a one-line :class:`InputError`. HTML is
-turned into blank-line-separated paragraphs. CRLF and lone CR become LF, so every offset the
-later stages compute refers to ``Document.text`` exactly.
+latin-1 with a warning. A PDF (``pdf``, its text layer) and a Word document (``word``) are
+read into the text a reader sees, with the pages it lies on; a web page (``html``) into the
+paragraphs of its main content. Other binary files are refused with a one-line
+:class:`InputError`. CRLF and lone CR become LF, so every offset the later stages compute
+refers to ``Document.text`` exactly, and that text is the one stored in the graph.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
-from dutygraph.extract.ir import Document
+from dutygraph.extract.errors import InputError
+from dutygraph.extract.html import html_to_text
+from dutygraph.extract.ir import Document, Page
+from dutygraph.extract.pdf import read_pdf
+from dutygraph.extract.word import read_docx
 
 SNIFF_BYTES = 8192
 LINE_ENDINGS_WARNING = "line endings normalised"
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF", "PDF"),
     (b"\x89PNG\r\n\x1a\n", "PNG"),
-    (b"PK\x03\x04", "ZIP/DOCX"),
-    (b"PK\x05\x06", "ZIP/DOCX"),
+    (b"PK\x03\x04", "ZIP"),
+    (b"PK\x05\x06", "ZIP"),
     (b"GIF87a", "GIF"),
     (b"GIF89a", "GIF"),
     (b"\xff\xd8\xff", "JPEG"),
@@ -38,11 +42,14 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xfe\xff", "utf-16-be"),
 )
 
+_PDF = b"%PDF-"
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06")
+# The part every Word document has; it sits in the zip's directory near the end of the file.
+_WORD_PART = b"word/document.xml"
+PDF_TYPE = "application/pdf"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
 _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
-
-
-class InputError(ValueError):
-    """The input cannot be read as text; the message is one line meant for the user."""
 
 
 def read_path(path: str | Path, max_bytes: int | None = None) -> Document:
@@ -70,6 +77,11 @@ def read_path(path: str | Path, max_bytes: int | None = None) -> Document:
 def read_bytes(data: bytes, name: str = "") -> Document:
     """Decode ``data`` into a :class:`Document` named ``name`` (used in messages only)."""
     label = name or "input"
+    # A PDF may start after a little junk; PDF readers look for the header in the first 1 KiB.
+    if _PDF in data[:1024]:
+        return _paged(data, name, PDF_TYPE, read_pdf(data, label))
+    if data.startswith(_ZIP) and _WORD_PART in data:
+        return _paged(data, name, DOCX_TYPE, read_docx(data, label))
     warnings: list[str] = []
     bom_encoding = _bom_encoding(data)
     _refuse_binary(data, label, bom_encoding)
@@ -86,6 +98,20 @@ def read_bytes(data: bytes, name: str = "") -> Document:
         encoding=encoding,
         name=name,
         warnings=tuple(warnings),
+    )
+
+
+def _paged(data: bytes, name: str, media_type: str, read: tuple[str, tuple[Page, ...]]) -> Document:
+    text, pages = read
+    if not text.strip():
+        raise InputError(f"{name or 'input'}: no text")
+    return Document(
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding="utf-8",
+        name=name,
+        pages=pages,
+        media_type=media_type,
     )
 
 
@@ -137,68 +163,3 @@ def _normalise_line_endings(text: str, warnings: list[str]) -> str:
         return text
     warnings.append(LINE_ENDINGS_WARNING)
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-# --- HTML ------------------------------------------------------------------------------------
-
-_BLOCK_TAGS = frozenset(
-    {
-        "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section", "article",
-        "title", "ul", "ol", "table", "blockquote", "header", "footer", "nav", "main", "aside",
-        "dd", "dt", "hr", "figcaption", "pre", "body",
-    }
-)  # fmt: skip
-_DROPPED_TAGS = frozenset({"script", "style", "noscript", "template"})
-_WHITESPACE = re.compile(r"\s+")
-
-
-class _TextCollector(HTMLParser):
-    """Collects paragraphs: block tags end the current one, ``<li>`` starts one with "· "."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.paragraphs: list[str] = []
-        self._current: list[str] = []
-        self._dropping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _DROPPED_TAGS:
-            self._dropping += 1
-        elif tag in _BLOCK_TAGS:
-            self._end_paragraph()
-            if tag == "li":
-                self._current.append("· ")
-        elif tag in {"td", "th"}:
-            self._current.append(" ")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK_TAGS:
-            self._end_paragraph()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _DROPPED_TAGS:
-            self._dropping = max(0, self._dropping - 1)
-        elif tag in _BLOCK_TAGS:
-            self._end_paragraph()
-
-    def handle_data(self, data: str) -> None:
-        if not self._dropping:
-            self._current.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._end_paragraph()
-
-    def _end_paragraph(self) -> None:
-        paragraph = _WHITESPACE.sub(" ", "".join(self._current)).strip()
-        self._current = []
-        if paragraph and paragraph != "·":
-            self.paragraphs.append(paragraph)
-
-
-def html_to_text(markup: str) -> str:
-    """Visible text of an HTML page as blank-line-separated paragraphs."""
-    collector = _TextCollector()
-    collector.feed(markup)
-    collector.close()
-    return "\n\n".join(collector.paragraphs) + ("\n" if collector.paragraphs else "")

@@ -47,6 +47,8 @@ def _report(summary: Summary) -> None:
         click.echo(f"dutygraph: warning: {warning}", err=True)
     for failure in summary.failures:
         click.echo(f"dutygraph: skipped: {failure.message}", err=True)
+    for other in summary.not_reports:
+        click.echo(f"dutygraph: skipped: {other.to_text()}", err=True)
     click.echo(f"dutygraph: {summary.to_text()}", err=True)
 
 

@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from typing import Any
 
 import networkx as nx
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 
 from dutygraph import rdfio
 from dutygraph.errors import DutygraphError
 from dutygraph.network import to_networkx
+from dutygraph.pages import first_page
 from dutygraph.sparql.run import resolve
 from dutygraph.sparql.sources import MemorySource
 
@@ -52,6 +53,9 @@ def picture_data(
         if attributes["type"] in DUTY_TYPES
     ]
     duties = [d for d in duties if _wanted(d, selected, kind)]
+    union = rdfio.union(dataset)
+    for duty in duties:
+        duty["page"] = first_page(union, URIRef(duty["id"]))
     return {
         "title": f"Who owes what: {bearer}" if bearer else "Who owes what",
         "subtitle": summary(duties),

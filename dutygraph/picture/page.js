@@ -303,8 +303,9 @@
       });
     panel.appendChild(list);
     panel.appendChild(make("blockquote", {id: "quote"}, duty.quote));
-    panel.appendChild(make("p", {id: "offsets"}, duty.source + ", code points " + duty.begin +
-                           "\u2013" + duty.end));
+    panel.appendChild(make("p", {id: "offsets"}, duty.source +
+                           (duty.page ? ", p. " + duty.page : "") + ", code points " +
+                           duty.begin + "\u2013" + duty.end));
   }
 
   function controls() {

@@ -21,7 +21,7 @@ from dutygraph.rdfio import jsonld_context, serialize
 
 NAMED_QUERY_COLUMNS = {
     "duties": "bearer,bearer_iri,kind,action,basis,basis_iri,evidence,source,start,end,derivation,"
-    "statement,type,issuer,document,inherited_from,passages",
+    "statement,type,issuer,document,inherited_from,passages,page",
     "instruments": "instrument_iri,label,type,citation,date",
     "parties": "state,state_iri,instrument,instrument_iri,relation,date,evidence,status",
     "actors": "actor_iri,label,type",

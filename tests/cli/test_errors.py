@@ -122,7 +122,11 @@ CASES = [
         r"blank\.txt.*no text",
     ),
     ErrorCase("PNG bytes", build_one(bytes_file("picture.txt", PNG_BYTES)), r"not text"),
-    ErrorCase("PDF bytes", build_one(bytes_file("report.pdf", PDF_BYTES)), r"not text"),
+    ErrorCase(
+        "PDF bytes",
+        build_one(bytes_file("report.pdf", PDF_BYTES)),
+        r"report\.pdf is not a readable PDF \(damaged or truncated\)$",
+    ),
     ErrorCase("zip bytes", build_one(bytes_file("report.docx", ZIP_BYTES)), r"not text"),
     ErrorCase(
         "larger than --max-bytes",

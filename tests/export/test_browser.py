@@ -7,12 +7,18 @@ import html
 import re
 import subprocess
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 
+from dutygraph.extract.emit import emit
+from dutygraph.extract.gazetteer import Gazetteer
+from dutygraph.extract.ir import Page, Span
+from dutygraph.extract.pipeline import extract
+from dutygraph.extract.read import read_bytes
 from dutygraph.picture import picture_data, picture_html
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -100,3 +106,23 @@ def test_screenshot(hostile: Dataset, tmp_path: Path) -> None:
     print(f"screenshot: {shot}")
     assert shot.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     assert shot.stat().st_size > 10_000
+
+
+def test_the_panel_shows_the_page_of_a_paged_source(
+    fictional_gazetteer: Gazetteer, fictional_vocab: Graph, tmp_path: Path
+) -> None:
+    document = read_bytes(HOSTILE.encode(), "report.pdf")
+    half = document.text.index("Countries bordering")
+    pages = (Page(1, Span(0, half)), Page(2, Span(half, len(document.text))))
+    graph = emit(
+        extract(replace(document, pages=pages), fictional_gazetteer), vocab=fictional_vocab
+    )
+    dataset = Dataset(default_union=True)
+    named = dataset.graph(graph.identifier)
+    for triple in graph:
+        named.add(triple)
+    duty = next(d for d in picture_data(dataset)["duties"] if d["page"] == 2)
+    dom = chromium(tmp_path / "profile", "--dump-dom", page_url(tmp_path, dataset, duty["id"]))
+    shown = re.search(r'<p id="offsets">(.*?)</p>', dom, re.S)
+    assert shown is not None, "the side panel shows no offsets"
+    assert html.unescape(shown.group(1)).startswith("report.pdf, p. 2, code points ")

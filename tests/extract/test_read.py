@@ -44,9 +44,8 @@ def test_bom_is_not_counted_in_offsets() -> None:
 @pytest.mark.parametrize(
     ("data", "kind"),
     [
-        (b"%PDF-1.7\n%\xe2\xe3", "PDF"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
-        (b"PK\x03\x04\x14\x00\x06\x00", "ZIP/DOCX"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "ZIP"),
         (b"GIF89a\x01\x00", "GIF"),
         (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
         (b"\x1f\x8b\x08\x00", "gzip"),
