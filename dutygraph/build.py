@@ -15,7 +15,7 @@ from dutygraph.extract.ir import Document, Extraction
 from dutygraph.extract.pipeline import extract
 from dutygraph.extract.read import InputError, read_bytes, read_path
 from dutygraph.infer import infer
-from dutygraph.inputs import REPORT_SUFFIXES, Skipped, walk
+from dutygraph.inputs import Skipped, reports_in
 from dutygraph.namespace import DG, INFERRED, bind_prefixes
 
 # The kinds of statement a build summary counts, with the types each kind takes in.
@@ -79,13 +79,9 @@ def build(
     paths: Iterable[str | Path] = (), max_bytes: int | None = None, infer_rules: bool = True
 ) -> Built:
     """Build the given files, or the bundled report when none are given."""
-    found = walk([Path(path) for path in paths])
-    if paths and not found.files:
-        folders = ", ".join(str(path) for path in paths)
-        raise DutygraphError(
-            f"{folders}: a directory with no reports in it (read: {', '.join(REPORT_SUFFIXES)})"
-        )
-    documents = read_documents(found.files, max_bytes) if paths else [default_document()]
+    given = [Path(path) for path in paths]
+    found = reports_in(given)
+    documents = read_documents(found.files, max_bytes) if given else [default_document()]
     return replace(build_documents(documents, infer_rules), not_reports=found.skipped)
 
 

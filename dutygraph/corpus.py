@@ -25,7 +25,7 @@ from dutygraph.build import document_graph
 from dutygraph.errors import DutygraphError
 from dutygraph.extract.emit import document_iri
 from dutygraph.extract.read import InputError, read_bytes, read_path
-from dutygraph.inputs import Skipped, walk
+from dutygraph.inputs import Skipped, reports_in, walk
 from dutygraph.namespace import INFERRED
 from dutygraph.store import MANIFEST, Store, StoreRule
 from dutygraph.validate import validate
@@ -177,7 +177,7 @@ def build_corpus(
     (the shipped ones unless ``rules`` are given)."""
     started = time.perf_counter()
     known = _loaded(store_dir)
-    found = walk(inputs)
+    found = reports_in(inputs)
     todo, skipped = _new_files(found.files, known)
     tally = _Tally()
     store = _build_new(todo, store_dir, max(1, jobs), max_bytes, tally, _bar(progress, len(todo)))

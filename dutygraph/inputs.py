@@ -46,6 +46,17 @@ def walk(inputs: Sequence[Path]) -> Inputs:
     return Inputs(tuple(files), tuple(skipped))
 
 
+def reports_in(inputs: Sequence[Path]) -> Inputs:
+    """``walk``, refusing inputs that hold no report at all: nothing to build is an error."""
+    found = walk(inputs)
+    if inputs and not found.files:
+        named = ", ".join(str(path) for path in inputs)
+        raise DutygraphError(
+            f"{named}: a directory with no reports in it (read: {', '.join(REPORT_SUFFIXES)})"
+        )
+    return found
+
+
 def why_not(relative: Path) -> str | None:
     """Why a file found in a folder is not read as a report (None: it is read)."""
     if any(part.startswith(".") for part in relative.parts):

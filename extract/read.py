@@ -84,8 +84,12 @@ def read_bytes(data: bytes, name: str = "") -> Document:
         return _paged(data, name, DOCX_TYPE, read_docx(data, label))
     warnings: list[str] = []
     bom_encoding = _bom_encoding(data)
-    _refuse_binary(data, label, bom_encoding)
-    text, encoding = _decode(data, label, bom_encoding, warnings)
+    wide = None if bom_encoding else _utf16_without_bom(data[:SNIFF_BYTES])
+    if wide is not None:
+        text, encoding = _decode_wide(data, label, wide, warnings)
+    else:
+        _refuse_binary(data, label, bom_encoding)
+        text, encoding = _decode(data, label, bom_encoding, warnings)
     text = _normalise_line_endings(text, warnings)
     if _HTML_START.match(text):
         text = html_to_text(text)
@@ -124,6 +128,31 @@ def _bom_encoding(data: bytes) -> str | None:
         if data.startswith(bom):
             return encoding
     return None
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 written without a byte-order mark: nearly every other byte is NUL (Latin text),
+    and on one side only. None when the pattern is not that clear."""
+    if len(sample) < 8 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    nul_even, nul_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if nul_odd >= 0.9 and nul_even <= 0.05:
+        return "utf-16-le"
+    if nul_even >= 0.9 and nul_odd <= 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _decode_wide(data: bytes, label: str, encoding: str, warnings: list[str]) -> tuple[str, str]:
+    try:
+        text = data[: len(data) - len(data) % 2].decode(encoding)
+    except UnicodeDecodeError:
+        raise InputError(
+            f"{label} looks like UTF-16 without a byte-order mark but does not decode as {encoding}"
+        ) from None
+    warnings.append(f"no byte-order mark: decoded as {encoding.upper()}")
+    return text, encoding
 
 
 def _refuse_binary(data: bytes, label: str, bom_encoding: str | None) -> None:

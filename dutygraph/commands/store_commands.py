@@ -33,9 +33,13 @@ def build_into_store(
     """
     if not inputs:
         raise DutygraphError("--store needs input files or folders")
-    summary = build_corpus(
-        inputs, store_dir, jobs=jobs or os.cpu_count() or 1, progress=True, max_bytes=max_bytes
-    )
+    try:
+        summary = build_corpus(
+            inputs, store_dir, jobs=jobs or os.cpu_count() or 1, progress=True, max_bytes=max_bytes
+        )
+    except OSError as error:  # the store's own writes: a full disk, a folder not writable
+        reason = " ".join(str(error).split())
+        raise DutygraphError(f"{store_dir}: cannot write the store ({reason})") from None
     _report(summary)
     if summary.violations:
         return 1
