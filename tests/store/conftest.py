@@ -8,6 +8,7 @@ import subprocess
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -63,18 +64,17 @@ def _wait_until_up(url: str, server: subprocess.Popen[bytes], seconds: float = 2
     pytest.fail(f"oxigraph serve did not answer at {url} within {seconds:.0f} s")
 
 
-@pytest.fixture(scope="module")
-def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``oxigraph serve`` on a free loopback port, with the union of graphs as default graph."""
+@contextmanager
+def serving(location: Path, union_default_graph: bool = True) -> Iterator[str]:
+    """``oxigraph serve`` on a free loopback port while the block runs; its base URL."""
     binary = shutil.which("oxigraph")
     if binary is None:
         pytest.fail(INSTALL_HINT)
-    location: Path = tmp_path_factory.mktemp("oxigraph")
     address = f"127.0.0.1:{free_port()}"
     command = [binary, "serve", "--location", str(location), "--bind", address]
-    server = subprocess.Popen(
-        [*command, "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    if union_default_graph:
+        command.append("--union-default-graph")
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait_until_up(f"http://{address}/", server)
         yield f"http://{address}"
@@ -85,3 +85,10 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+@pytest.fixture(scope="module")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``oxigraph serve`` on a free loopback port, with the union of graphs as default graph."""
+    with serving(tmp_path_factory.mktemp("oxigraph")) as url:
+        yield url

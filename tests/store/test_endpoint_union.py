@@ -3,15 +3,11 @@ queries with nothing; dutygraph says so in one line instead of printing an empty
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import INSTALL_HINT, _wait_until_up
-from store_helpers import free_port
+from conftest import serving
 
 from dutygraph.bundled_graph import bundled_dataset
 from dutygraph.cli import main
@@ -21,22 +17,8 @@ from dutygraph.remote import publish
 @pytest.fixture(scope="module")
 def plain_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``oxigraph serve`` as a first try starts it: without --union-default-graph."""
-    binary = shutil.which("oxigraph")
-    if binary is None:
-        pytest.fail(INSTALL_HINT)
-    location: Path = tmp_path_factory.mktemp("plain-oxigraph")
-    address = f"127.0.0.1:{free_port()}"
-    server = subprocess.Popen(
-        [binary, "serve", "--location", str(location), "--bind", address],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        _wait_until_up(f"http://{address}/", server)
-        yield f"http://{address}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with serving(tmp_path_factory.mktemp("plain-oxigraph"), union_default_graph=False) as url:
+        yield url
 
 
 def test_an_empty_default_graph_beside_named_graphs_is_one_line(plain_server: str) -> None:
