@@ -7,6 +7,9 @@ import csv
 import io
 import json
 
+from rdflib import Graph
+
+from dutygraph.rdfio import serialize
 from dutygraph.sparql.result import Result
 
 
@@ -45,6 +48,10 @@ def _shorten(text: str, width: int) -> str:
 
 
 def render(result: Result, fmt: str) -> str:
+    """A SELECT's or an ASK's rows as a table, CSV, TSV or JSON; a CONSTRUCT's graph as
+    Turtle whatever the format."""
+    if result.graph is not None:
+        return serialize(Graph().parse(data=result.graph, format="nt"), "ttl")
     if fmt == "json":
         return (
             json.dumps(

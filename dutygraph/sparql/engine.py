@@ -79,8 +79,15 @@ def select(store: ox.Store, query_text: str, bindings: Bindings | None = None) -
 def _evaluate(store: ox.Store, text: str, outcome: list[Result | BaseException]) -> None:
     try:
         solutions = store.query(text)
+        if isinstance(solutions, ox.QueryBoolean):
+            outcome.append(Result.of_ask(bool(solutions)))
+            return
+        if isinstance(solutions, ox.QueryTriples):  # read here: it may not leave this thread
+            triples = ox.serialize(solutions, format=ox.RdfFormat.N_TRIPLES)
+            outcome.append(Result((), (), (triples or b"").decode("utf-8")))
+            return
         if not isinstance(solutions, ox.QuerySolutions):
-            raise NotASelect("only SELECT queries can run as a table")
+            raise NotASelect("only SELECT, ASK and CONSTRUCT queries run here")
         columns = tuple(v.value for v in solutions.variables)
         rows = tuple(_row(solution, len(columns)) for solution in solutions)
         outcome.append(Result(columns, rows))
@@ -105,6 +112,10 @@ def select_in_rdflib(graph: Graph, query_text: str, bindings: Bindings | None = 
     """rdflib's engine, with parameters joined as VALUES blocks as for every other engine
     (``initBindings`` would not reach a subquery)."""
     result = graph.query(parsed(with_values(query_text, bindings or {})))
+    if result.type == "ASK":
+        return Result.of_ask(bool(result.askAnswer))
+    if result.type in {"CONSTRUCT", "DESCRIBE"} and result.graph is not None:
+        return Result((), (), result.graph.serialize(format="nt"))
     columns = tuple(str(v) for v in (result.vars or ()))
     rows = tuple(tuple(_rdflib_cell(row, i) for i in range(len(columns))) for row in result)
     return Result(columns, rows)

@@ -15,12 +15,20 @@ class Result:
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    graph: str | None = None  # a CONSTRUCT or DESCRIBE: its triples as N-Triples
+
+    @staticmethod
+    def of_ask(answer: bool) -> Result:
+        """An ASK's answer as a table of one cell."""
+        return Result(("ask",), (("true" if answer else "false",),))
 
     @staticmethod
     def combined(results: list[Result]) -> Result:
         """One result from the results of the same query under several parameter bindings."""
         columns = next((r.columns for r in results if r.columns), ())
-        return Result(columns, tuple(row for result in results for row in result.rows))
+        graphs = [r.graph for r in results if r.graph is not None]
+        rows = tuple(row for result in results for row in result.rows)
+        return Result(columns, rows, "".join(graphs) if graphs else None)
 
 
 def tidy(text: str, result: Result) -> Result:
@@ -31,7 +39,8 @@ def tidy(text: str, result: Result) -> Result:
     if not lists:
         return result
     index = {name: i for i, name in enumerate(result.columns)}
-    return Result(result.columns, tuple(_sorted_cells(row, lists, index) for row in result.rows))
+    rows = tuple(_sorted_cells(row, lists, index) for row in result.rows)
+    return Result(result.columns, rows, result.graph)
 
 
 def _sorted_cells(row: tuple[str, ...], lists: list[str], index: dict[str, int]) -> tuple[str, ...]:

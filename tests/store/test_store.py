@@ -87,9 +87,10 @@ def test_labels_resolve_case_insensitively_with_either_apostrophe(store: Store) 
     assert resolve(source, "https://example.org/x") == [URIRef("https://example.org/x")]
 
 
-def test_only_select_queries_make_a_table(store: Store) -> None:
-    with pytest.raises(DutygraphError, match="SELECT"):
-        store.select("ASK { ?s ?p ?o }")
+def test_an_ask_is_a_table_of_one_cell_and_a_bad_query_one_error(store: Store) -> None:
+    store.load_document(G1, _ntriples(DATA))
+    assert store.select("ASK { GRAPH ?g { ?s ?p ?o } }").rows == (("true",),)
+    assert store.select("ASK { GRAPH ?g { ?s <https://example.org/no> ?o } }").rows == (("false",),)
     with pytest.raises(DutygraphError, match="SPARQL"):
         store.select("SELECT WHERE")
 
