@@ -8,23 +8,22 @@ canonical: the same graph gives the same bytes whatever the hash seed.
 from __future__ import annotations
 
 import json
-import logging
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from rdflib import ConjunctiveGraph, Dataset, Graph, URIRef
+from rdflib import ConjunctiveGraph, Dataset, Graph
 from rdflib.term import Node
 
 from dutygraph import resources
 from dutygraph.errors import DutygraphError
 from dutygraph.namespace import bind_prefixes
+from dutygraph.read_guards import rdflib_quiet, refuse_unwritable_iris, refuse_what_reaches_out
 
 BUILD = "build"
 EXPORT = "export"
@@ -130,94 +129,15 @@ def read(
             data = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise DutygraphError(f"{path}: not UTF-8 text, so not a graph file") from None
-        _refuse_what_reaches_out(path, parser, data, allow_remote_context)
+        refuse_what_reaches_out(path, parser, data, allow_remote_context)
         target = dataset if fmt.parses_as_dataset else dataset.graph(path.resolve().as_uri())
         try:
-            with _rdflib_quiet():
+            with rdflib_quiet():
                 target.parse(data=data, format=parser)
         except Exception as error:  # rdflib raises many types; all mean "bad file"
             raise DutygraphError(f"{path}: {parser} parse error{_where(error)}") from None
-    _refuse_unwritable_iris(dataset)
+    refuse_unwritable_iris(dataset)
     return dataset
-
-
-@contextmanager
-def _rdflib_quiet() -> Iterator[None]:
-    """rdflib logs a warning line for an IRI it will not write back; that IRI is refused in
-    our own words below, so its line is not printed."""
-    logger = logging.getLogger("rdflib")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
-
-
-_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-
-
-def _refuse_unwritable_iris(dataset: Dataset) -> None:
-    for quad in dataset.quads((None, None, None, None)):
-        for term in quad:
-            node = getattr(term, "identifier", term)
-            if isinstance(node, URIRef) and _NOT_IN_IRI.search(node):
-                shown = _one_line(repr(str(node)))
-                raise DutygraphError(
-                    f"IRI {shown} holds a space or another character an IRI may not hold"
-                )
-
-
-_ENTITY_DECLARATION = re.compile(r"<!ENTITY\b", re.IGNORECASE)
-
-
-def _refuse_what_reaches_out(path: Path, parser: str, data: str, allow_remote: bool) -> None:
-    if parser == "xml" and _ENTITY_DECLARATION.search(data):
-        raise DutygraphError(f"{path}: RDF/XML with entity declarations is not read")
-    if parser == "json-ld" and not allow_remote:
-        remote = _remote_context(_json_or_none(data))
-        if remote is not None:
-            raise DutygraphError(
-                f"{path}: JSON-LD context by reference ({_one_line(remote)}) is not fetched; "
-                "put the context inline, or pass --allow-remote-context"
-            )
-
-
-def _json_or_none(data: str) -> Any:
-    try:
-        return json.loads(data)
-    except ValueError:
-        return None  # the parser then reports the syntax error
-
-
-def _remote_context(value: Any) -> str | None:
-    """The first ``@context`` or ``@import`` given as a reference rather than inline."""
-    pending = [value]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, list):
-            pending.extend(item)
-        elif isinstance(item, dict):
-            for key, inner in item.items():
-                if key in {"@context", "@import"}:
-                    found = _reference_in(inner)
-                    if found is not None:
-                        return found
-                pending.append(inner)
-    return None
-
-
-def _reference_in(context: Any) -> str | None:
-    entries = context if isinstance(context, list) else [context]
-    return next((entry for entry in entries if isinstance(entry, str)), None)
-
-
-_USERINFO = re.compile(r"(?<=//)[^/@\s]*@")
-
-
-def _one_line(text: str, width: int = 80) -> str:
-    flat = _USERINFO.sub("***@", " ".join(text.split()))
-    return flat if len(flat) <= width else flat[: width - 1] + "\u2026"
 
 
 def _check_readable(path: Path) -> None:
