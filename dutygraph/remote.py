@@ -14,6 +14,7 @@ true``; GraphDB and Virtuoso do so by default).
 from __future__ import annotations
 
 import base64
+import hashlib
 import http.client
 import io
 import ipaddress
@@ -27,9 +28,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from rdflib import Dataset, URIRef
+from rdflib import RDF, Dataset, Graph, URIRef
 
 from dutygraph.errors import DutygraphError
+from dutygraph.namespace import DG, DGID
 from dutygraph.sparql.params import Bindings, sparql_iri, with_values
 from dutygraph.sparql.result import Result
 from dutygraph.store import Store
@@ -83,7 +85,20 @@ def _graph_bodies(source: Dataset | Store) -> Iterator[tuple[str, bytes, int]]:
     for graph in sorted(source.graphs(), key=lambda g: str(g.identifier)):
         if len(graph) and isinstance(graph.identifier, URIRef):
             text = graph.serialize(format="nt", encoding="utf-8")
-            yield str(graph.identifier), text, len(graph)
+            yield _published_name(graph), text, len(graph)
+
+
+def _published_name(graph: Graph) -> str:
+    """A graph read from a local file is named after the one document it holds (else after
+    its content), never after the file's local path."""
+    name = str(graph.identifier)
+    if not name.startswith("file:"):
+        return name
+    documents = sorted(str(d) for d in graph.subjects(RDF.type, DG.Document))
+    if len(documents) == 1:
+        return documents[0]
+    lines = sorted(graph.serialize(format="nt").splitlines())
+    return str(DGID[f"graph/{hashlib.sha256(chr(10).join(lines).encode()).hexdigest()[:16]}"])
 
 
 # --- querying --------------------------------------------------------------------------------

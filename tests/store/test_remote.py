@@ -8,6 +8,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -16,6 +17,7 @@ from rdflib.namespace import XSD
 from store_helpers import canonical, free_port
 
 from dutygraph.bundled_graph import bundled_dataset
+from dutygraph.cli import main
 from dutygraph.commands.store_commands import publish_command
 from dutygraph.errors import DutygraphError
 from dutygraph.explain import explain, find_statement
@@ -141,6 +143,22 @@ def test_one_graph_iri_puts_the_first_and_posts_the_rest(
     publish(bundled_dataset(), endpoint, graph_iri="https://example.org/all")
     assert [r.method for r in seen] == ["PUT"] + ["POST"] * (len(seen) - 1)
     assert all("graph=https%3A%2F%2Fexample.org%2Fall" in r.path for r in seen)
+
+
+def test_a_graph_file_is_published_under_its_document_not_its_local_path(
+    recorder: tuple[str, list[Recorded]], tmp_path: Path
+) -> None:
+    endpoint, seen = recorder
+    report = tmp_path / "report.txt"
+    report.write_text("Chile must not return refugees to Fictland.\n", encoding="utf-8")
+    graph = tmp_path / "report.ttl"
+    built = CliRunner().invoke(main, ["build", str(report), "--out", str(graph)])
+    assert built.exit_code == 0, built.output
+    result = CliRunner().invoke(publish_command, ["--endpoint", endpoint, "--graph", str(graph)])
+    assert result.exit_code == 0, result.output
+    (sent,) = [urllib.parse.unquote(r.path.split("graph=", 1)[1]) for r in seen]
+    assert sent.startswith("https://w3id.org/dutygraph/id/doc/")
+    assert str(tmp_path) not in sent
 
 
 def test_an_unreachable_endpoint_is_one_line_user_error() -> None:
