@@ -4,8 +4,10 @@ Decodes UTF-8 (a BOM is dropped), UTF-16/32 with a BOM, and falls back to cp1252
 latin-1 with a warning. A PDF (``pdf``, its text layer) and a Word document (``word``) are
 read into the text a reader sees, with the pages it lies on; a web page (``html``) into the
 paragraphs of its main content. Other binary files are refused with a one-line
-:class:`InputError`. CRLF and lone CR become LF, so every offset the later stages compute
-refers to ``Document.text`` exactly, and that text is the one stored in the graph.
+:class:`InputError`. A text file's CRLF line ends are kept and a lone CR becomes LF (the
+same length), so every offset indexes the file as decoded (what ``open(path,
+encoding=..., newline="").read()`` gives, less a byte-order mark, which is dropped and said);
+that text is the one stored in the graph.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from dutygraph.extract.pdf import read_pdf
 from dutygraph.extract.word import read_docx
 
 SNIFF_BYTES = 8192
-LINE_ENDINGS_WARNING = "line endings normalised"
+BOM_WARNING = "byte-order mark dropped: offsets count from the character after it"
+LINE_ENDINGS_WARNING = "lone CR line ends read as LF (offsets unchanged)"
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG"),
@@ -167,6 +171,8 @@ def _refuse_binary(data: bytes, label: str, bom_encoding: str | None) -> None:
 def _decode(
     data: bytes, label: str, bom_encoding: str | None, warnings: list[str]
 ) -> tuple[str, str]:
+    if bom_encoding is not None:
+        warnings.append(BOM_WARNING)
     if bom_encoding is not None and bom_encoding != "utf-8-sig":
         bom_length = 4 if bom_encoding.startswith("utf-32") else 2
         try:
@@ -188,7 +194,12 @@ def _decode(
 
 
 def _normalise_line_endings(text: str, warnings: list[str]) -> str:
+    """CRLF stays as it is, so offsets index the file as decoded (the stages read a CR as the
+    whitespace it is); a lone CR, an old Mac line end, becomes LF: the same length, so the
+    offsets still index the file."""
     if "\r" not in text:
         return text
-    warnings.append(LINE_ENDINGS_WARNING)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    lone = _LONE_CR.sub("\n", text)
+    if lone != text:
+        warnings.append(LINE_ENDINGS_WARNING)
+    return lone

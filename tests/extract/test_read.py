@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from dutygraph.extract.read import LINE_ENDINGS_WARNING, InputError, read_bytes, read_path
+from dutygraph.extract.read import (
+    BOM_WARNING,
+    LINE_ENDINGS_WARNING,
+    InputError,
+    read_bytes,
+    read_path,
+)
 
 SAMPLE = "Freedonia should open the border.\n\nSylvania should help."
 CAFE = "Caf\u00e9 \u00b7 Freedonia"
@@ -16,10 +22,11 @@ CAFE = "Caf\u00e9 \u00b7 Freedonia"
 # (bytes, expected text, expected encoding, expected number of warnings)
 DECODING_ROWS = [
     (SAMPLE.encode("utf-8"), SAMPLE, "utf-8", 0),
-    (b"\xef\xbb\xbf" + CAFE.encode(), CAFE, "utf-8-sig", 0),
-    (b"\xff\xfe" + SAMPLE.encode("utf-16-le"), SAMPLE, "utf-16-le", 0),
-    (b"\xfe\xff" + SAMPLE.encode("utf-16-be"), SAMPLE, "utf-16-be", 0),
-    (b"\xff\xfe\x00\x00" + SAMPLE.encode("utf-32-le"), SAMPLE, "utf-32-le", 0),
+    # a byte-order mark is dropped and said (offsets count from the character after it)
+    (b"\xef\xbb\xbf" + CAFE.encode(), CAFE, "utf-8-sig", 1),
+    (b"\xff\xfe" + SAMPLE.encode("utf-16-le"), SAMPLE, "utf-16-le", 1),
+    (b"\xfe\xff" + SAMPLE.encode("utf-16-be"), SAMPLE, "utf-16-be", 1),
+    (b"\xff\xfe\x00\x00" + SAMPLE.encode("utf-32-le"), SAMPLE, "utf-32-le", 1),
     (b"Caf\xe9 \x93quoted\x94 \x80", "Caf\u00e9 \u201cquoted\u201d \u20ac", "cp1252", 1),
     (b"Odd \x81 byte \xe9", "Odd \x81 byte \u00e9", "latin-1", 1),
 ]
@@ -86,10 +93,13 @@ def test_messages_without_a_name_say_input() -> None:
 
 # (bytes, expected text, expected warnings)
 LINE_ENDING_ROWS = [
-    (b"One.\r\nTwo.\r\n\r\nThree.", "One.\nTwo.\n\nThree.", (LINE_ENDINGS_WARNING,)),
+    # CRLF is kept: offsets index the file as decoded
+    (b"One.\r\nTwo.\r\n\r\nThree.", "One.\r\nTwo.\r\n\r\nThree.", ()),
+    # a lone CR becomes LF, the same length
     (b"One.\rTwo.\r\rThree.", "One.\nTwo.\n\nThree.", (LINE_ENDINGS_WARNING,)),
-    (b"One.\r\nTwo.\rThree.\n", "One.\nTwo.\nThree.\n", (LINE_ENDINGS_WARNING,)),
+    (b"One.\r\nTwo.\rThree.\n", "One.\r\nTwo.\nThree.\n", (LINE_ENDINGS_WARNING,)),
     (b"One.\nTwo.", "One.\nTwo.", ()),
+    (b"\xef\xbb\xbfOne.\nTwo.", "One.\nTwo.", (BOM_WARNING,)),
 ]
 
 

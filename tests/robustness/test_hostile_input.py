@@ -67,7 +67,7 @@ def test_encodings_decode_and_offsets_count_code_points(name: str, tmp_path: Pat
     built = build([source])
     document = built.extractions[0].document
     assert expected in document.text
-    assert "\r" not in document.text
+    assert "\r" not in document.text.replace("\r\n", "\n")  # CRLF kept, a lone CR read as LF
     for statement in built.extractions[0].statements:
         assert document.text[statement.span.start : statement.span.end]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,20 @@ def test_a_store_that_cannot_be_written_is_one_line(
     (line,) = err.strip().splitlines()
     assert line.startswith(f"dutygraph: {tmp_path / 's'}: cannot write the store (")
     assert "No space left on device" in line
+
+
+def test_offsets_of_a_crlf_file_index_the_file_as_decoded(tmp_path: Path) -> None:
+    report = tmp_path / "crlf.txt"
+    report.write_bytes(
+        b"Chile is a party to the Convention relating to the Status of Refugees.\r\n"
+        b"Chile must not return refugees to Fictland.\r\n"
+    )
+    graph = tmp_path / "crlf.ttl"
+    code, _, err = build([str(report), "--out", str(graph)])
+    assert code == 0, err
+    result = CliRunner().invoke(main, ["duties", "--graph", str(graph), "--format", "json"])
+    (row,) = [r for r in json.loads(result.stdout) if "Fictland" in r["action"]]
+    with report.open(encoding="utf-8", newline="") as handle:
+        as_read = handle.read()
+    assert as_read[int(row["start"]) : int(row["end"])] == row["evidence"]
+    assert int(row["start"]) == as_read.index("Chile must")
