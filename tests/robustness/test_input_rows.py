@@ -96,3 +96,16 @@ def test_offsets_of_a_crlf_file_index_the_file_as_decoded(tmp_path: Path) -> Non
         as_read = handle.read()
     assert as_read[int(row["start"]) : int(row["end"])] == row["evidence"]
     assert int(row["start"]) == as_read.index("Chile must")
+
+
+@pytest.mark.parametrize(
+    "param",
+    ["bearer=Chile\nX", "bearer=<http://example.org/a>b>", "bearer=Chile\r\nX"],
+    ids=["a newline", "a bracket inside an IRI", "a CRLF"],
+)
+def test_a_bad_parameter_is_one_line_and_nothing_else(param: str) -> None:
+    result = CliRunner().invoke(main, ["query", "duties", "--param", param])
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("dutygraph: ")
+    assert result.stdout == ""
