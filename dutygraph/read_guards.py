@@ -14,7 +14,7 @@ from typing import Any
 
 from rdflib import Dataset, URIRef
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import DutygraphError, masked
 
 
 @contextmanager
@@ -88,9 +88,6 @@ def _reference_in(context: Any) -> str | None:
     return next((entry for entry in entries if isinstance(entry, str)), None)
 
 
-_USERINFO = re.compile(r"(?<=//)[^/@\s]*@")
-
-
 def _one_line(text: str, width: int = 80) -> str:
-    flat = _USERINFO.sub("***@", " ".join(text.split()))
+    flat = masked(" ".join(text.split()))
     return flat if len(flat) <= width else flat[: width - 1] + "\u2026"

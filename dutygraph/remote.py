@@ -20,7 +20,6 @@ import io
 import ipaddress
 import json
 import os
-import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -30,7 +29,7 @@ from typing import Any
 
 from rdflib import RDF, Dataset, Graph, URIRef
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import DutygraphError, masked
 from dutygraph.namespace import DG, DGID
 from dutygraph.sparql.params import Bindings, sparql_iri, with_values
 from dutygraph.sparql.result import Result
@@ -184,16 +183,6 @@ def _check_endpoint(endpoint: str) -> None:
         raise DutygraphError(f"{masked(endpoint)}: not a valid URL") from None
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise DutygraphError(f"{masked(endpoint)}: not an http(s) URL")
-
-
-def masked(url: str) -> str:
-    """``url`` as it may be shown: everything before the host's ``@`` becomes ``***``, even
-    when a password holds a character that should have been escaped."""
-    scheme, separator, rest = url.partition("://")
-    address = re.split(r"[?#]", rest, maxsplit=1)[0]
-    if not separator or "@" not in address:
-        return url
-    return f"{scheme}://***@{rest[address.rindex('@') + 1 :]}"
 
 
 def _credentials(url: str) -> tuple[str, dict[str, str]]:

@@ -16,8 +16,8 @@ from dutygraph.commands.options import (
     user_errors,
 )
 from dutygraph.corpus import Summary, build_corpus
-from dutygraph.errors import DutygraphError
-from dutygraph.remote import DEFAULT_TIMEOUT, masked, publish
+from dutygraph.errors import DutygraphError, masked
+from dutygraph.remote import DEFAULT_TIMEOUT, publish
 from dutygraph.store import Store
 
 # --- build --store ---------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from dutygraph.commands.store_commands import publish_command
-from dutygraph.remote import masked
+from dutygraph.errors import masked
 
 PASSWORD = "S3cret/PW"
 ENCODED = "S3cret%2FPW"
