@@ -6,6 +6,8 @@ a misspelt ``DG.Bearer`` raises instead of minting a new IRI. A test keeps both 
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDFS, SKOS, XSD, DefinedNamespace
 
@@ -17,6 +19,8 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 WD = Namespace("http://www.wikidata.org/entity/")
 # The named graph of the triples the rules derive, apart from what any text asserts.
 INFERRED = DGID["inferred"]
+# What an IRI may not hold (RFC 3987): a space or control character, <>"{}|^`\
+NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
 class DG(DefinedNamespace):

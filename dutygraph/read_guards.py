@@ -15,6 +15,7 @@ from typing import Any
 from rdflib import Dataset, URIRef
 
 from dutygraph.errors import DutygraphError, masked
+from dutygraph.namespace import NOT_IN_IRI
 
 
 @contextmanager
@@ -30,14 +31,11 @@ def rdflib_quiet() -> Iterator[None]:
         logger.setLevel(level)
 
 
-_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-
-
 def refuse_unwritable_iris(dataset: Dataset) -> None:
     for quad in dataset.quads((None, None, None, None)):
         for term in quad:
             node = getattr(term, "identifier", term)
-            if isinstance(node, URIRef) and _NOT_IN_IRI.search(node):
+            if isinstance(node, URIRef) and NOT_IN_IRI.search(node):
                 shown = _one_line(repr(str(node)))
                 raise DutygraphError(
                     f"IRI {shown} holds a space or another character an IRI may not hold"

@@ -17,6 +17,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from dutygraph.errors import DutygraphError
+from dutygraph.namespace import NOT_IN_IRI
 from dutygraph.sparql.files import parameters_of
 from dutygraph.sparql.result import Result
 
@@ -26,7 +27,6 @@ Select = Callable[[str, Bindings], Result]
 Resolve = Callable[[str], list[URIRef]]
 Params = Mapping[str, str | Sequence[str] | None]
 
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _LANGUAGE = re.compile(r"^[A-Za-z]+(?:-[A-Za-z0-9]+)*$")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -198,7 +198,7 @@ def sparql_term(node: Node) -> str:
 
 
 def sparql_iri(iri: str) -> str:
-    if not _SCHEME.match(iri) or _IRI_FORBIDDEN.search(iri):
+    if not _SCHEME.match(iri) or NOT_IN_IRI.search(iri):
         raise DutygraphError(f"not a valid absolute IRI: {iri!r}")
     return f"<{iri}>"
 
