@@ -66,11 +66,13 @@ NODE_ATTRIBUTES = (
 )
 
 
-def to_networkx(dataset: Dataset | Graph) -> nx.MultiDiGraph:
-    """The duty network of ``dataset``; node keys are IRIs, edge keys are relation names."""
-    union = rdfio.union(dataset)
+def to_networkx(dataset: Dataset | Graph, source: MemorySource | None = None) -> nx.MultiDiGraph:
+    """The duty network of ``dataset``; node keys are IRIs, edge keys are relation names.
+    ``source``: the dataset's union, already open for queries (else it is made here)."""
+    source = source or MemorySource(rdfio.union(dataset))
+    union = source.graph
     network = nx.MultiDiGraph()
-    kinds = duty_kinds(union)
+    kinds = duty_kinds(source)
     for node, category in _categorised_nodes(union):
         network.add_node(str(node), **node_attributes(union, node, category, kinds))
     for subject, relation, target, derivation in _relation_edges(dataset, union):
@@ -143,11 +145,11 @@ def _statement_attributes(union: Graph, node: URIRef, kinds: dict[str, str]) -> 
     }
 
 
-def duty_kinds(union: Graph) -> dict[str, str]:
+def duty_kinds(source: MemorySource) -> dict[str, str]:
     """Each duty's kind as ``queries/duties.rq`` derives it, so every view shows the kind the
     duties answer gives (a right has none). A statement listed under several bearers takes the
     kind of its first row."""
-    result = run(MemorySource(union), "duties")
+    result = run(source, "duties")
     statement, kind = result.columns.index("statement"), result.columns.index("kind")
     kinds: dict[str, str] = {}
     for row in result.rows:

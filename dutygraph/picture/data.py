@@ -45,17 +45,17 @@ def picture_data(
     dataset: Dataset | Graph, bearer: str | None = None, kind: str | Sequence[str] | None = None
 ) -> dict[str, Any]:
     """Duties of ``kind`` (one or several), who owes them (also via a group), bases and labels."""
-    network = to_networkx(dataset)
-    selected = _resolve_bearers(dataset, network, bearer) if bearer else []
+    source = MemorySource(rdfio.union(dataset))  # one union, loaded once for every query
+    network = to_networkx(dataset, source)
+    selected = _resolve_bearers(source, network, bearer) if bearer else []
     duties = [
         _duty(network, node)
         for node, attributes in network.nodes(data=True)
         if attributes["type"] in DUTY_TYPES
     ]
     duties = [d for d in duties if _wanted(d, selected, kind)]
-    union = rdfio.union(dataset)
     for duty in duties:
-        duty["page"] = first_page(union, URIRef(duty["id"]))
+        duty["page"] = first_page(source.graph, URIRef(duty["id"]))
     return {
         "title": f"Who owes what: {bearer}" if bearer else "Who owes what",
         "subtitle": summary(duties),
@@ -79,10 +79,10 @@ def summary(duties: list[dict[str, Any]]) -> str:
     return f"{len(duties)} duties and recommendations ({kinds or 'none'}) from {sources or '-'}"
 
 
-def _resolve_bearers(dataset: Dataset | Graph, network: nx.MultiDiGraph, name: str) -> list[str]:
+def _resolve_bearers(source: MemorySource, network: nx.MultiDiGraph, name: str) -> list[str]:
     found = [
         str(iri)
-        for iri in resolve(MemorySource(rdfio.union(dataset)), name)
+        for iri in resolve(source, name)
         if network.nodes.get(str(iri), {}).get("category") == "actor"
     ]
     if not found:
