@@ -133,20 +133,20 @@ class StoreSource:
         return _named_graphs(self.store.graph_names(), self.store.graph_text)
 
 
-@dataclass(frozen=True)
+@dataclass
 class EndpointSource:
     """A SPARQL 1.1 endpoint (its default graph must be the union of the published graphs)."""
 
     endpoint: str
     timeout: float = 60.0
-    _checked: list[bool] = field(default_factory=list, compare=False, repr=False)
+    checked: bool = field(default=False, compare=False, repr=False)  # its default graph
 
     def select(self, text: str, bindings: Bindings) -> Result:
         from dutygraph.remote import check_union_default_graph, select_remote
 
-        if not self._checked:  # once per source: does the default graph hold the data?
+        if not self.checked:  # once per source: does the default graph hold the data?
             check_union_default_graph(self.endpoint, self.timeout)
-            self._checked.append(True)
+            self.checked = True
         return select_remote(self.endpoint, text, bindings, timeout=self.timeout)
 
     def explain_graph(self, target: str) -> Graph:
