@@ -26,7 +26,7 @@ from dutygraph.export import export
 from dutygraph.extract.ir import Extraction
 from dutygraph.extract.pipeline import extract as extract_document
 from dutygraph.extract.read import InputError, read_bytes, read_path
-from dutygraph.matches import statement_matches
+from dutygraph.matches import choose, statement_matches
 from dutygraph.picture import picture_html, picture_png, picture_svg
 from dutygraph.rdfio import union
 from dutygraph.sparql.params import Params
@@ -61,9 +61,10 @@ def explain(data: Graph, target: str) -> str:
     graph = union(data)
     if not target.startswith(("http://", "https://", "<")):
         matches = statement_matches(MemorySource(graph).select, target)
-        if len(matches) != 1:
+        chosen = choose(matches, target, pick=None)
+        if chosen is None:
             raise DutygraphError(f"{len(matches)} statements match {target!r}; give an IRI")
-        target = str(matches[0].statement)
+        target = str(chosen.statement)
     return explain_node(graph, find_statement(graph, target)).to_text()
 
 
