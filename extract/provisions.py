@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from dutygraph.extract.ir import Citation, Entity, Mention, Sentence, Span
-from dutygraph.extract.mention_index import SentenceIndex
+from dutygraph.extract.mention_index import MentionIndex, SentenceIndex
 
 
 def find_provisions(
@@ -80,26 +79,24 @@ def _list_instruments(
 
 
 class _Instruments:
-    """The instrument mentions, found by position without scanning all of them; on a tie the
-    order in which they were given decides, as a scan in that order would."""
+    """The instrument mentions by position (``MentionIndex``); on a tie the order in which they
+    were given decides, as a scan in that order would."""
 
     def __init__(self, mentions: Sequence[Mention]) -> None:
-        listed = [(m, i) for i, m in enumerate(mentions) if m.category == "instrument"]
-        self._by_start = sorted(listed, key=lambda pair: pair[0].span.start)
-        self._starts = [m.span.start for m, _ in self._by_start]
-        self._widest = max((len(m.span) for m, _ in listed), default=0)
-
-    def starting_in(self, low: int, high: int) -> list[tuple[Mention, int]]:
-        return self._by_start[bisect_left(self._starts, low) : bisect_left(self._starts, high)]
+        listed = [m for m in mentions if m.category == "instrument"]
+        self.index = MentionIndex(listed)
+        self._order = {id(m): i for i, m in enumerate(listed)}
 
     def first_starting_at(self, starts: set[int]) -> Mention | None:
-        hits = [pair for at in starts for pair in self.starting_in(at, at + 1)]
-        return min(hits, key=lambda pair: pair[1])[0] if hits else None
+        hits = [m for at in starts for m in self.index.starting_in(at, at + 1)]
+        return min(hits, key=lambda m: self._order[id(m)], default=None)
 
-    def ending_between(self, low: int, high: int) -> list[tuple[Mention, int]]:
-        """Those ending in ``[low, high]``, with their order of listing."""
-        near = self.starting_in(low - self._widest, high)
-        return [(m, i) for m, i in near if low <= m.span.end <= high]
+    def last_ending_between(
+        self, low: int, high: int, fits: Callable[[Mention], bool]
+    ) -> Mention | None:
+        """The last listed of those ending in ``[low, high]`` that ``fits``."""
+        near = [m for m in self.index.reaching(low, high + 1) if m.span.end <= high and fits(m)]
+        return max(near, key=lambda m: self._order[id(m)], default=None)
 
 
 def _instrument_of_provision(text: str, span: Span, instruments: _Instruments) -> str | None:
@@ -119,12 +116,12 @@ def _instrument_of_provision(text: str, span: Span, instruments: _Instruments) -
     left = span.start
     while left > 0 and (text[left - 1].isspace() or text[left - 1] == ","):
         left -= 1
-    before = [
-        (m, i)
-        for m, i in instruments.ending_between(left, span.start)
-        if re.fullmatch(r"\s*,?\s*", text[m.span.end : span.start])
-    ]
-    return max(before, key=lambda pair: pair[1])[0].key if before else None
+    before = instruments.last_ending_between(
+        left,
+        span.start,
+        lambda m: re.fullmatch(r"\s*,?\s*", text[m.span.end : span.start]) is not None,
+    )
+    return before.key if before else None
 
 
 def _instrument_earlier_in_sentence(
@@ -136,6 +133,5 @@ def _instrument_earlier_in_sentence(
     if sentence is None:
         return None
     before = Span(sentence.start, span.start)
-    named = instruments.starting_in(before.start, before.end)
-    keys = {m.key for m, _ in named if before.contains(m.span)}
+    keys = {m.key for m in instruments.index.inside(before)}
     return keys.pop() if len(keys) == 1 else None
