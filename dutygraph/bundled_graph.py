@@ -19,9 +19,11 @@ from dutygraph.build import build
 from dutygraph.rdfio import read, serialize, write_atomically
 
 
-def load_dataset(graphs: Sequence[Path], allow_remote_context: bool = False) -> Dataset:
+def load_dataset(
+    graphs: Sequence[Path], allow_remote_context: bool = False, input_format: str | None = None
+) -> Dataset:
     if graphs:
-        return read(graphs, allow_remote_context=allow_remote_context)
+        return read(graphs, input_format, allow_remote_context=allow_remote_context)
     return bundled_dataset()
 
 

@@ -126,11 +126,13 @@ def open_dataset(
     store_dir: Path | None,
     endpoint: str | None,
     timeout: float = DEFAULT_TIMEOUT,
+    input_format: str | None = None,
 ) -> Dataset:
     """The whole graph a command draws, exports or validates: the graph files (default: the
-    bundled report) as read, or every named graph of the store or the endpoint."""
+    bundled report) as read (in ``input_format``, else by suffix), or every named graph of the
+    store or the endpoint."""
     if store_dir is None and endpoint is None:
-        return load_dataset(graphs, remote_context_allowed())
+        return load_dataset(graphs, remote_context_allowed(), input_format)
     return open_source(graphs, store_dir, endpoint, timeout).dataset()
 
 

@@ -11,12 +11,11 @@ import click
 from dutygraph.commands.options import (
     allow_remote_context_option,
     open_dataset,
-    remote_context_allowed,
     source_options,
     user_errors,
 )
 from dutygraph.errors import DutygraphError
-from dutygraph.rdfio import read, serialize
+from dutygraph.rdfio import serialize
 from dutygraph.validate import Report, validate
 
 
@@ -60,10 +59,7 @@ def validate_command(
     """
     if not graphs and store_dir is None and endpoint is None:
         raise DutygraphError("give the graph files to validate, --store DIR or --endpoint URL")
-    if graphs and input_format:
-        dataset = read(graphs, input_format, allow_remote_context=remote_context_allowed())
-    else:
-        dataset = open_dataset(graphs, store_dir, endpoint)
+    dataset = open_dataset(graphs, store_dir, endpoint, input_format=input_format)
     report = validate(dataset, level=level)
     click.echo(_report_text(report, fmt))
     failed = not report.conforms or (strict and bool(report.warnings))
