@@ -18,6 +18,7 @@ from dutygraph.commands.export import export_command
 from dutygraph.commands.picture import picture_command
 from dutygraph.commands.reading import duties_command, explain_command, query_command
 from dutygraph.commands.store_commands import publish_command
+from dutygraph.commands.themes import matrix_command, recurring_command
 from dutygraph.commands.validate import validate_command
 
 
@@ -70,6 +71,8 @@ main.add_command(validate_command)
 main.add_command(query_command)
 main.add_command(duties_command)
 main.add_command(explain_command)
+main.add_command(matrix_command)
+main.add_command(recurring_command)
 main.add_command(export_command)
 main.add_command(publish_command)
 main.add_command(picture_command)

@@ -99,10 +99,12 @@ class DG(DefinedNamespace):
     textSha256: URIRef
     pageNumber: URIRef
     demonym: URIRef
+    issuerKind: URIRef
     inferredBy: URIRef
 
     # Concept schemes
     BindingForceScheme: URIRef
+    IssuerKindScheme: URIRef
     TreatyActionScheme: URIRef
     DutyKindScheme: URIRef
     StateScheme: URIRef

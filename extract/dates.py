@@ -16,7 +16,7 @@ def _date_after(text: str, start: int, limit: int) -> str | None:
     for pattern in lexicon().date_patterns():
         match = pattern.search(window)
         if match is not None:
-            return _iso_date(match.groupdict())
+            return iso_date(match.groupdict())
     return None
 
 
@@ -42,7 +42,7 @@ _MONTHS = {
 }
 
 
-def _iso_date(parts: dict[str, str | None]) -> str:
+def iso_date(parts: dict[str, str | None]) -> str:
     year, month, day = parts.get("year"), parts.get("month"), parts.get("day")
     if month and day:
         return f"{year}-{_MONTHS[month.lower()]:02d}-{int(day):02d}"

@@ -27,6 +27,7 @@ _COPIED = (
     DG.citation,
     ELI.date_document,
     ELI.first_date_entry_in_force,
+    DG.issuerKind,
 )
 _CUSTOMARY_KEY = "local:rule:"
 _ACTOR_TYPES = {"State", "Organization", "Body", "SpecialProcedure", "ActorGroup"}
@@ -115,6 +116,8 @@ class _Emitter:
             self.add(self.doc, NIF.isString, Literal(self.text))
         if self.x.author:
             self.add(self.doc, DCTERMS.creator, self.iri(self.x.author))
+        if self.x.date:
+            self.add(self.doc, DCTERMS.date, _date_literal(self.x.date))
 
     def entity(self, entity: Entity) -> None:
         node = self.iri(entity.key)

@@ -254,3 +254,4 @@ class Extraction:
     author: str | None = None
     notes: dict[int, Span] = field(default_factory=dict)
     reports: tuple[ReportFact, ...] = ()
+    date: str | None = None  # the document's own date from its opening, as ISO text (dates.py)

@@ -11,6 +11,7 @@ from rdflib import URIRef
 
 from dutygraph.extract.citations import find_citations
 from dutygraph.extract.definitions import alias_mentions, find_aliases, find_equivalences
+from dutygraph.extract.document_date import document_date
 from dutygraph.extract.entities import cited_instruments, entities_of
 from dutygraph.extract.gazetteer import Gazetteer, default_gazetteer, find_mentions
 from dutygraph.extract.ir import (
@@ -116,6 +117,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
         statements,
         author,
         reports=find_reports(text, sentences, mentions, gaz.monitored, subject),
+        date=document_date(text, lay),
     )
 
 

@@ -139,3 +139,32 @@ def open_dataset(
 def reading_options(command: F) -> F:
     """--graph, --store and --endpoint: where a reading command reads from."""
     return graph_option(source_options(command))
+
+
+TABLE_FORMATS = ("table", "csv", "tsv", "json")
+
+
+def table_options(command: F) -> F:
+    """The graph files, a query timeout and the table formats of a command that shows rows."""
+    command = graph_option(command)
+    command = click.option(
+        "--timeout",
+        type=float,
+        default=30.0,
+        show_default=True,
+        help="Stop a query that runs longer than this many seconds (0: no limit).",
+    )(command)
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(TABLE_FORMATS),
+        default="table",
+        show_default=True,
+        help="Output format.",
+    )(command)
+
+
+def bearer_option(command: F) -> F:
+    return click.option(
+        "--bearer", default=None, help="Only this actor: a label (a state's usual name) or an IRI."
+    )(command)

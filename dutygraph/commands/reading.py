@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
 from dutygraph.commands.options import (
+    bearer_option,
     graph_option,
     open_source,
     source_options,
+    table_options,
     user_errors,
 )
 from dutygraph.commands.render import grouped_table, render
@@ -23,32 +24,10 @@ from dutygraph.sparql.files import named_parameters, named_queries
 from dutygraph.sparql.params import is_iri_parameter, unbracketed
 from dutygraph.sparql.run import run
 
-F = TypeVar("F", bound=Callable[..., Any])
-TABLE_FORMATS = ("table", "csv", "tsv", "json")
-
-
-def _graph_options(command: F) -> F:
-    command = graph_option(command)
-    command = click.option(
-        "--timeout",
-        type=float,
-        default=30.0,
-        show_default=True,
-        help="Stop a query that runs longer than this many seconds (0: no limit).",
-    )(command)
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(TABLE_FORMATS),
-        default="table",
-        show_default=True,
-        help="Output format.",
-    )(command)
-
 
 @click.command("query")
 @click.argument("name", required=False)
-@_graph_options
+@table_options
 @click.option(
     "--param",
     "params",
@@ -108,9 +87,7 @@ def _parse_params(params: Sequence[str]) -> dict[str, list[str]]:
 
 
 @click.command("duties")
-@click.option(
-    "--bearer", default=None, help="Only this actor: a label (a state's usual name) or an IRI."
-)
+@bearer_option
 @click.option(
     "--kind",
     "kinds",
@@ -124,7 +101,7 @@ def _parse_params(params: Sequence[str]) -> dict[str, list[str]]:
     default=None,
     help="Only duties the text states, or only those the rules derived.",
 )
-@_graph_options
+@table_options
 @source_options
 @user_errors
 def duties_command(

@@ -33,7 +33,7 @@ def grouped_table(result: Result) -> str:
         more = f"; first of {passages} passages" if passages > 1 else ""
         folded += passages - 1
         lines.append(
-            f'      "{_shorten(cell["evidence"], 160)}" '
+            f'      "{shorten(cell["evidence"], 160)}" '
             f"({cell['source']} {cell['start']}-{cell['end']}{more})"
         )
         lines.append(f"      <{cell['statement']}>")
@@ -42,7 +42,7 @@ def grouped_table(result: Result) -> str:
     return "\n".join(lines).lstrip("\n") + "\n"
 
 
-def _shorten(text: str, width: int) -> str:
+def shorten(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
@@ -71,7 +71,7 @@ def render(result: Result, fmt: str) -> str:
 
 
 def _table(result: Result, width: int = 60) -> str:
-    rows = [tuple(_shorten(v, width) for v in row) for row in result.rows]
+    rows = [tuple(shorten(v, width) for v in row) for row in result.rows]
     widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(result.columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(result.columns, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))

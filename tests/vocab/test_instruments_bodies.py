@@ -508,3 +508,33 @@ def test_substring_labels_are_listed() -> None:
         # Leftmost-longest matching over the longer label finds that label, never the shorter one.
         assert leftmost_longest(pattern, long) == long, (short, long)
         assert leftmost_longest(pattern, f"as the {long} said") == long, (short, long)
+
+
+@pytest.fixture(scope="module")
+def issuer_kinds() -> Graph:
+    return vocabulary_file("schemes.ttl")
+
+
+def test_every_body_has_one_issuer_kind_of_the_scheme(bodies: Graph, issuer_kinds: Graph) -> None:
+    kinds = set(issuer_kinds.subjects(SKOS.inScheme, DG.IssuerKindScheme))
+    for entry in entries_of(bodies, DG.BodyScheme):
+        given = list(bodies.objects(entry, DG.issuerKind))
+        assert len(given) == 1 and given[0] in kinds, f"{entry_key(entry)}: {given}"
+
+
+def test_the_issuer_kinds_agree_with_the_classes_and_links(both: Graph) -> None:
+    base = "https://w3id.org/dutygraph/issuer-kind/"
+    for entry in both.subjects(RDF.type, DG.SpecialProcedure):
+        assert both.value(entry, DG.issuerKind) == URIRef(base + "special-procedure"), entry
+    monitors = set(both.objects(None, DG.monitoredBy))
+    for entry in both.subjects(DG.issuerKind, URIRef(base + "treaty-body")):
+        assert entry in monitors or both.value(entry, ORG.subOrganizationOf) in monitors, entry
+
+
+def test_every_issuer_kind_has_a_label_and_a_definition(issuer_kinds: Graph) -> None:
+    kinds = list(issuer_kinds.subjects(SKOS.inScheme, DG.IssuerKindScheme))
+    assert len(kinds) >= 9
+    for concept in kinds:
+        assert issuer_kinds.value(concept, SKOS.prefLabel) is not None, concept
+        assert issuer_kinds.value(concept, SKOS.definition) is not None, concept
+        assert (DG.IssuerKindScheme, SKOS.hasTopConcept, concept) in issuer_kinds
