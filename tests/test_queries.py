@@ -44,7 +44,7 @@ def sorted_rows(rows: list[Row]) -> list[Row]:
 def test_the_five_contract_queries_and_the_competency_questions_are_shipped() -> None:
     contract = {"actors", "duties", "instruments", "parties", "provisions"}
     assert contract <= set(QUERY_NAMES)
-    overview = {"matrix", "recommendation-history"}  # the theme matrix and recurring rows
+    overview = {"matrix", "recommendation-history", "statement-themes"}  # themes, by state
     assert contract | overview <= set(QUERY_NAMES)
     assert len(QUERY_NAMES) == len(contract) + len(overview) + 11  # competency questions 2-12
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from dutygraph.commands.render import shorten
+from dutygraph.commands.render import duty_lines, shorten
 from dutygraph.sparql.result import LIST_SEPARATOR, Result
 
 UNDATED = "undated"
@@ -40,6 +40,41 @@ def recurring_table(result: Result) -> str:
             lines.append(f"      <{row['statement']}>")
     lines.append(f"\n({len(result.rows)} recurring recommendations)")
     return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def by_theme_table(result: Result) -> str:
+    """The duties by theme: per bearer and theme, its own duties one by one, and the duties of
+    each group it is part of folded into one line with their counts and the first of them."""
+    lines: list[str] = []
+    folded = 0
+    for bearer, rows in _by(result, "bearer_iri").items():
+        lines.extend(["", f"{rows[0]['bearer'].split(' (as one of ')[0]}  <{bearer}>"])
+        for theme_rows in _by_rows(rows, "theme_iri").values():
+            lines.append(f"  {theme_rows[0]['theme'] or NO_THEME}")
+            lines.extend(
+                line
+                for row in theme_rows
+                if not row["inherited_from"]
+                for line in duty_lines(row, "    ")
+            )
+            for group, inherited in _by_rows(
+                [row for row in theme_rows if row["inherited_from"]], "inherited_from"
+            ).items():
+                lines.extend(_folded_lines(group, inherited))
+                folded += len(inherited) - 1
+    note = f"; {folded:,} inherited rows folded by theme" if folded else ""
+    lines.append(f"\n({len(result.rows)} rows{note})")
+    return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def _folded_lines(group: str, rows: list[dict[str, str]]) -> list[str]:
+    passages = sum(int(row["passages"] or 1) for row in rows)
+    first = rows[0]
+    return [
+        f"    as one of {group}: {len(rows)} dut{'y' if len(rows) == 1 else 'ies'} in "
+        f"{passages} passage{'' if passages == 1 else 's'}; first: {first['action']}",
+        f'        "{shorten(first["evidence"], 120)}" <{first["statement"]}>',
+    ]
 
 
 def _theme_block(cells: list[dict[str, str]]) -> list[str]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from dutygraph.by_theme import duties_by_theme
 from dutygraph.commands.options import (
     bearer_option,
     graph_option,
@@ -15,6 +16,7 @@ from dutygraph.commands.options import (
     table_options,
     user_errors,
 )
+from dutygraph.commands.overview import by_theme_table
 from dutygraph.commands.render import grouped_table, render
 from dutygraph.errors import DutygraphError
 from dutygraph.explain import explain, find_statement
@@ -101,6 +103,14 @@ def _parse_params(params: Sequence[str]) -> dict[str, list[str]]:
     default=None,
     help="Only duties the text states, or only those the rules derived.",
 )
+@click.option(
+    "--by",
+    type=click.Choice(["bearer", "theme"]),
+    default="bearer",
+    show_default=True,
+    help="Group by bearer, or by bearer and theme (a group's duties folded per theme; the "
+    "CSV and JSON gain theme and theme_iri columns, a row once per theme).",
+)
 @table_options
 @source_options
 @user_errors
@@ -108,6 +118,7 @@ def duties_command(
     bearer: str | None,
     kinds: tuple[str, ...],
     derivation: str | None,
+    by: str,
     graphs: tuple[Path, ...],
     fmt: str,
     timeout: float,
@@ -120,8 +131,10 @@ def duties_command(
     params = {"bearer": bearer or None, "kind": kinds, "derivation": derivation}
     with time_limit(timeout):
         result = run(source, "duties", params)
-    text = grouped_table(result) if fmt == "table" else render(result, fmt)
-    click.echo(text, nl=False)
+        if by == "theme":
+            result = duties_by_theme(source, result)
+    table = by_theme_table if by == "theme" else grouped_table
+    click.echo(table(result) if fmt == "table" else render(result, fmt), nl=False)
 
 
 @click.command("explain")

@@ -25,21 +25,27 @@ def grouped_table(result: Result) -> str:
         if cell["bearer"] != current:
             current = cell["bearer"]
             lines.extend(["", f"{current}  <{cell['bearer_iri']}>"])
-        lines.append(f"  [{cell['kind']}, {cell['derivation']}] {cell['action']}")
-        lines.append(f"      basis: {cell['basis'] or '-'}")
-        if cell["issuer"]:
-            lines.append(f"      said by: {cell['issuer']}")
-        passages = int(cell["passages"] or 1)
-        more = f"; first of {passages} passages" if passages > 1 else ""
-        folded += passages - 1
-        lines.append(
-            f'      "{shorten(cell["evidence"], 160)}" '
-            f"({cell['source']} {cell['start']}-{cell['end']}{more})"
-        )
-        lines.append(f"      <{cell['statement']}>")
+        lines.extend(duty_lines(cell))
+        folded += int(cell["passages"] or 1) - 1
     note = f"; {folded:,} more passages of group duties folded in" if folded else ""
     lines.append(f"\n({len(result.rows)} duties{note})")
     return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def duty_lines(cell: dict[str, str], indent: str = "  ") -> list[str]:
+    """One duties row as the table shows it: kind and action, basis, issuer, passage, IRI."""
+    passages = int(cell["passages"] or 1)
+    more = f"; first of {passages} passages" if passages > 1 else ""
+    lines = [f"{indent}[{cell['kind']}, {cell['derivation']}] {cell['action']}"]
+    lines.append(f"{indent}    basis: {cell['basis'] or '-'}")
+    if cell["issuer"]:
+        lines.append(f"{indent}    said by: {cell['issuer']}")
+    lines.append(
+        f'{indent}    "{shorten(cell["evidence"], 160)}" '
+        f"({cell['source']} {cell['start']}-{cell['end']}{more})"
+    )
+    lines.append(f"{indent}    <{cell['statement']}>")
+    return lines
 
 
 def shorten(text: str, width: int) -> str:

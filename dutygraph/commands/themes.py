@@ -67,8 +67,12 @@ def recurring_command(
     store_dir: Path | None,
     endpoint: str | None,
 ) -> None:
-    """Recommendations made again and again: the same bearer, theme and near-identical action
-    in several documents, with the years, the issuers and the first passage."""
+    """Recommendations made again and again, in several documents.
+
+    The same bearer, theme and near-identical action (content words overlapping by 75% or
+    more) in at least --min-documents documents, with the years, the issuers and the first
+    passage, and the statement IRI for `dutygraph explain`.
+    """
     source = open_source(graphs, store_dir, endpoint, timeout)
     with time_limit(timeout):
         result = recurring(source, bearer or None, min_documents)

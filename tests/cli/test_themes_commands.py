@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -57,3 +58,29 @@ def test_an_unknown_bearer_is_one_line_and_exit_2() -> None:
         assert code == 2
         assert len(out.strip().splitlines()) == 1
         assert "Nowhereland" in out
+
+
+THEMED = CASES / "statement-themes" / "data.ttl"
+
+
+def test_duties_by_theme_lists_own_duties_and_folds_a_groups_per_theme() -> None:
+    args = ["duties", "--graph", str(THEMED), "--bearer", "Freedonia", "--by", "theme"]
+    code, out = _invoke(args)
+    assert code == 0, out
+    blocks = re.split(r"^  (?=\S)", out, flags=re.M)
+    headers = [block.splitlines()[0] for block in blocks[1:]]
+    assert headers == ["immigration-detention", "non-refoulement", "(no theme)"]
+    assert blocks[2].count("[recommendation, extracted]") == 3
+    assert blocks[3].count("[recommendation, extracted]") == 0
+    assert "as one of all States: 1 duty in 1 passage; first: keep records" in blocks[3]
+
+
+def test_duties_by_theme_csv_repeats_a_row_per_theme_in_two_added_columns() -> None:
+    args = ["duties", "--graph", str(THEMED), "--bearer", "Freedonia", "--by", "theme"]
+    code, out = _invoke([*args, "--format", "csv"])
+    assert code == 0, out
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0])[-2:] == ["theme", "theme_iri"]
+    detention = [r["theme"] for r in rows if r["statement"].endswith("/statement/55-116-1")]
+    assert detention == ["immigration-detention", "non-refoulement"]
+    assert [r["theme"] for r in rows if r["action"] == "keep records"] == [""]
