@@ -320,7 +320,8 @@ def generate_report(seed: int, target_kb: float | None = None) -> str:
     report = Report(rng, vocab, cast, treaties, note_rate=rng.uniform(0.03, 0.2))
     budget = int((target_kb or rng.uniform(10, 60)) * 1000)
     blocks = [
-        f"{rng.choice(('Report on', 'Briefing on'))} {' and '.join(s.name for s in cast[:2])}"
+        f"{rng.choice(('Report on', 'Briefing on'))} {' and '.join(s.name for s in cast[:2])}",
+        *publication_date(seed),
     ]
     size = 0
     for heading in rng.sample(HEADINGS, len(HEADINGS)) * 20:
@@ -335,6 +336,15 @@ def generate_report(seed: int, target_kb: float | None = None) -> str:
         blocks.append("\n\n".join(addressee_section(report)))
     notes = [f"{number} {text}" for number, text in enumerate(report.notes, start=1)]
     return "\n\n".join(blocks + notes) + "\n"
+
+
+def publication_date(seed: int) -> list[str]:
+    """The report's date line (most reports have one; a tenth do not), from a generator of its
+    own so the rest of the report is the same with or without it."""
+    rng = random.Random(f"date-{seed}")
+    if rng.random() < 0.1:
+        return []
+    return [f"{rng.randint(1, 28)} {rng.choice(MONTHS)} {rng.randint(1995, 2024)}"]
 
 
 def write_corpus(folder: Path, count: int, seed: int, target_kb: float | None = None) -> list[Path]:
