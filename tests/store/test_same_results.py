@@ -12,6 +12,7 @@ from dutygraph.build import build
 from dutygraph.explain import explain, find_statement
 from dutygraph.matches import statement_matches
 from dutygraph.namespace import DG, INFERRED
+from dutygraph.recurring import recurring
 from dutygraph.sparql.run import run
 from dutygraph.sparql.sources import MemorySource, StoreSource
 
@@ -90,3 +91,15 @@ def test_an_inferred_duty_is_explained_from_the_store_with_its_grounds(corpus: C
     part = StoreSource(corpus.store()).explain_graph(str(statements[0]))
     assert "derived by rule" in expected
     assert explain(part, statements[0]).to_text() == expected
+
+
+@pytest.mark.parametrize("bearer", ["China", "all States"])
+def test_the_matrix_of_one_bearer_is_the_same(corpus: Corpus, bearer: str) -> None:
+    in_memory = run(MemorySource(corpus.memory, "rdflib"), "matrix", {"bearer": bearer})
+    on_store = run(StoreSource(corpus.store()), "matrix", {"bearer": bearer})
+    assert in_memory.rows
+    assert canonical(on_store) == canonical(in_memory)
+
+
+def test_the_recurring_recommendations_are_the_same(corpus: Corpus) -> None:
+    assert recurring(StoreSource(corpus.store())) == recurring(MemorySource(corpus.memory))
