@@ -17,7 +17,8 @@ from functools import lru_cache
 from itertools import groupby
 
 import pyshacl
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, ConjunctiveGraph, Dataset, Graph, Literal, URIRef
+from rdflib.graph import ReadOnlyGraphAggregate
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
@@ -101,11 +102,9 @@ def validate(data: Graph | Dataset, level: str = "core") -> Report:
     """Validate ``data`` against the shapes of ``level``; a Dataset is validated as one union."""
     if level not in LEVELS:
         raise ValueError(f"unknown validation level {level!r}; expected one of {sorted(LEVELS)}")
-    graph = union(data)
-    graph += _ontology_read_by(level)
-    # The graph is this call's own copy, so pyshacl need not clone it again.
+    # The graph is this call's own (a copy or a read-only view), so pyshacl need not clone it.
     _, results_graph, _ = pyshacl.validate(
-        graph,
+        _data_graph(data, level),
         shacl_graph=_shapes_graph(level),
         inference="none",
         advanced=True,
@@ -141,6 +140,22 @@ def _ontology_graph() -> Graph:
     for source in sources:
         graph.parse(data=source.read_text(encoding="utf-8"), format="turtle")
     return graph
+
+
+def _data_graph(data: Graph | Dataset, level: str) -> Graph:
+    """``data`` with the ontology triples its shapes read: a plain graph is not copied but read
+    through a view beside the triples it lacks; a dataset, or a level whose constraints may read
+    anything (SPARQL), is copied into one graph."""
+    ontology = _ontology_read_by(level)
+    if isinstance(data, ConjunctiveGraph) or ontology is _ontology_graph():
+        graph = union(data)
+        graph += ontology
+        return graph
+    missing = Graph()
+    for triple in ontology:
+        if triple not in data:
+            missing.add(triple)
+    return ReadOnlyGraphAggregate([data, missing])
 
 
 @lru_cache(maxsize=len(LEVELS))
