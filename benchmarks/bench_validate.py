@@ -9,7 +9,8 @@ the other per document, and each is timed in CPU time (``time.process_time``).
    validation, median and min-max, and the ratio of the medians.
 2. Meaning: on those N reports (core), and for the bundled report, every text in ``--texts``
    and every case in tests/shapes/cases at the core and recommended levels, both give the same
-   conforms and the same set of (focus node, path, severity, constraint component) results.
+   conforms and the same set of (focus node, path, severity, constraint component, message)
+   results.
 
     python benchmarks/bench_validate.py [--count 30] [--kb 30] [--base 1ec7451] [--texts DIR]
 
@@ -53,7 +54,7 @@ SEED = 20_021
 CHECKED_LEVELS = ("core", "recommended")
 
 Result = tuple[Node, Node | None, Node]
-FullResult = tuple[Node, Node | None, Node, Node]
+FullResult = tuple[Node, Node | None, Node, Node, str]
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ class Outcome:
     @property
     def coarse(self) -> frozenset[Result]:
         """The (focus, path, severity) of each result."""
-        return frozenset((focus, path, severity) for focus, path, severity, _ in self.results)
+        return frozenset((focus, path, severity) for focus, path, severity, *_ in self.results)
 
 
 class BaseValidator:
@@ -111,15 +112,18 @@ def _outcome(results: Graph) -> Outcome:
                 results.value(result, SH.resultPath),
                 results.value(result, SH.resultSeverity),
                 results.value(result, SH.sourceConstraintComponent),
+                " ".join(sorted(str(m) for m in results.objects(result, SH.resultMessage))),
             )
         )
-    conforms = not any(severity == SH.Violation for _, _, severity, _ in found)
+    conforms = not any(severity == SH.Violation for _, _, severity, *_ in found)
     return Outcome(conforms, frozenset(found))  # type: ignore[arg-type]
 
 
 def current(data: Graph, level: str = "core") -> Outcome:
     report = validate(data, level)
-    results = frozenset((f.focus, f.path, SH[f.severity], f.constraint) for f in report.findings)
+    results = frozenset(
+        (f.focus, f.path, SH[f.severity], f.constraint, f.message) for f in report.findings
+    )
     return Outcome(report.conforms, results)
 
 
@@ -204,13 +208,15 @@ def compare(named: Iterable[tuple[str, Graph]], base: BaseValidator) -> Comparis
             old, new = base.validate(graph, level), current(graph, level)
             done.validations += 1
             done.results += len(old.results)
-            done.violations += sum(1 for *_, severity, _ in old.results if severity == SH.Violation)
+            done.violations += sum(
+                1 for _, _, severity, *_ in old.results if severity == SH.Violation
+            )
             if old.conforms != new.conforms or old.coarse != new.coarse:
                 done.differing.append(
                     f"{name} ({level}): conforms or (focus, path, severity) differ"
                 )
             elif old.results != new.results:
-                done.differing.append(f"{name} ({level}): constraint components differ")
+                done.differing.append(f"{name} ({level}): constraint components or messages differ")
     return done
 
 
@@ -218,7 +224,8 @@ def meaning_lines(what: str, done: Comparison) -> list[str]:
     same = done.validations - len(done.differing)
     lines = [
         f"{what}: {same} of {done.validations} validations ({' and '.join(CHECKED_LEVELS)}) give "
-        "the same conforms and the same (focus, path, severity, constraint component) results; "
+        "the same conforms and the same (focus, path, severity, constraint component, message) "
+        "results; "
         f"the base's gave {done.results} results, {done.violations} of them violations."
     ]
     return lines + [f"  differs: {line}" for line in done.differing]
