@@ -2,11 +2,12 @@
 
 Levels: ``core`` (violations the extractor must never produce), ``recommended`` (core plus
 completeness warnings) and ``deep`` (both plus the per-span quote check, which is slow).
-Validation runs without inference. Of the ontology and concept schemes, the triples whose
-predicate a shape can read (rdf:type, rdfs:subClassOf and the shapes' paths) are added to a copy
-of the data: the same results as mixing in the whole ontology, at a fraction of the cost. A level
-with a SHACL-SPARQL constraint, which may read any predicate, gets the whole ontology. Only
-violations make a graph non-conforming; warnings are reported.
+Validation runs without inference. Of the ontology and concept schemes, only the triples whose
+predicate a shape can read (rdf:type, rdfs:subClassOf and the shapes' paths) are put beside the
+data: the same results as mixing in the whole ontology, at a fraction of the cost. A plain graph
+is read through a read-only view, not copied. A level with a constraint that may read any
+predicate (SHACL-SPARQL) gets the whole ontology and a copy. Only violations make a graph
+non-conforming; warnings are reported.
 """
 
 from __future__ import annotations
@@ -43,8 +44,8 @@ READING_PARAMETERS = (
     SH.lessThan,
     SH.lessThanOrEquals,
 )
-# Constraints that may read any predicate of the data graph.
-OPEN_PARAMETERS = (SH.sparql, SH.closed, SH.select, SH.ask)
+# Constraints, targets and rules that may read any predicate of the data graph.
+OPEN_PARAMETERS = (SH.sparql, SH.select, SH.ask, SH.closed, SH.target, SH.rule, SH.expression)
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ def _data_graph(data: Graph | Dataset, level: str) -> Graph:
     through a view beside the triples it lacks; a dataset, or a level whose constraints may read
     anything (SPARQL), is copied into one graph."""
     ontology = _ontology_read_by(level)
-    if isinstance(data, ConjunctiveGraph) or ontology is _ontology_graph():
+    if isinstance(data, ConjunctiveGraph) or _reads_anything(level):
         graph = union(data)
         graph += ontology
         return graph
@@ -159,10 +160,16 @@ def _data_graph(data: Graph | Dataset, level: str) -> Graph:
 
 
 @lru_cache(maxsize=len(LEVELS))
+def _reads_anything(level: str) -> bool:
+    shapes = _shapes_graph(level)
+    return any((None, parameter, None) in shapes for parameter in OPEN_PARAMETERS)
+
+
+@lru_cache(maxsize=len(LEVELS))
 def _ontology_read_by(level: str) -> Graph:
     """The ontology triples that the shapes of ``level`` can read."""
     shapes, ontology = _shapes_graph(level), _ontology_graph()
-    if any((None, parameter, None) in shapes for parameter in OPEN_PARAMETERS):
+    if _reads_anything(level):
         return ontology
     read = _read_predicates(shapes)
     graph = Graph()
