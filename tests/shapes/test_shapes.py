@@ -8,13 +8,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyshacl
 import pytest
 from rdflib import Dataset, Graph, Namespace, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH, SKOS
 from rdflib.plugins.sparql import prepareQuery, prepareUpdate
 from rdflib.term import Node
 
-from dutygraph.validate import Finding, assert_conforms, validate
+from dutygraph.validate import (
+    LEVELS,
+    Finding,
+    _ontology_graph,
+    _ontology_read_by,
+    _shapes_graph,
+    assert_conforms,
+    validate,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = Path(__file__).resolve().parent / "cases"
@@ -174,6 +183,52 @@ def test_assert_conforms_raises_with_the_text_report() -> None:
 def test_unknown_level_is_rejected() -> None:
     with pytest.raises(ValueError, match="level"):
         validate(Graph(), "strict")
+
+
+def test_validation_leaves_the_graph_as_it_was() -> None:
+    graph, _ = load_case(VIOLATION_CASE)
+    before = set(graph)
+    for level in LEVELS:
+        validate(graph, level)
+    assert set(graph) == before
+
+
+def whole_ontology_results(graph: Graph, level: str) -> set[Expectation]:
+    """The results with the whole ontology mixed in, as pyshacl's ontology graph."""
+    _, results, _ = pyshacl.validate(
+        graph,
+        shacl_graph=_shapes_graph(level),
+        ont_graph=_ontology_graph(),
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+    )
+    return {
+        (
+            results.value(r, SH.focusNode),
+            results.value(r, SH.resultPath),
+            results.value(r, SH.sourceConstraintComponent),
+            results.value(r, SH.resultSeverity),
+        )
+        for r in results.subjects(RDF.type, SH.ValidationResult)
+    }
+
+
+@pytest.mark.parametrize("path", case_files("*"), ids=case_id)
+def test_the_ontology_triples_the_shapes_read_give_the_whole_ontologys_results(
+    path: Path,
+) -> None:
+    graph, _ = load_case(path)
+    level = level_of(path)
+    report = validate(graph, level)
+    assert {as_expectation(f) for f in report.findings} == whole_ontology_results(graph, level)
+
+
+def test_only_a_level_that_may_read_anything_gets_the_whole_ontology() -> None:
+    read = {predicate for _, predicate, _ in _ontology_read_by("core")}
+    assert {RDF.type, RDFS.subClassOf} <= read
+    assert SKOS.definition not in read
+    assert len(_ontology_read_by("deep")) == len(_ontology_graph())
 
 
 def data_files(suffix: str) -> list[Path]:
