@@ -17,6 +17,8 @@ ELI = Namespace("http://data.europa.eu/eli/ontology#")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 ORG = Namespace("http://www.w3.org/ns/org#")
 WD = Namespace("http://www.wikidata.org/entity/")
+THEME = Namespace("https://w3id.org/dutygraph/theme/")
+AFFECTED = Namespace("https://w3id.org/dutygraph/affected/")
 # The named graph of the triples the rules derive, apart from what any text asserts.
 INFERRED = DGID["inferred"]
 # What an IRI may not hold (RFC 3987): a space or control character, <>"{}|^`\
@@ -101,6 +103,15 @@ class DG(DefinedNamespace):
     demonym: URIRef
     inferredBy: URIRef
 
+    # Themes and affected persons
+    ThemeAssignment: URIRef
+    theme: URIRef
+    affects: URIRef
+    classification: URIRef
+    concept: URIRef
+    cue: URIRef
+    cueField: URIRef
+
     # Concept schemes
     BindingForceScheme: URIRef
     TreatyActionScheme: URIRef
@@ -108,6 +119,9 @@ class DG(DefinedNamespace):
     StateScheme: URIRef
     InstrumentScheme: URIRef
     BodyScheme: URIRef
+    ThemeScheme: URIRef
+    AffectedPersonsScheme: URIRef
+    SdgScheme: URIRef
 
     # Concepts: binding force
     Binding: URIRef
@@ -143,6 +157,8 @@ PREFIXES: dict[str, Namespace] = {
     "rdfs": Namespace(str(RDFS)),
     "owl": Namespace(str(OWL)),
     "wd": WD,
+    "theme": THEME,
+    "affected": AFFECTED,
 }
 
 
