@@ -25,6 +25,7 @@ from dutygraph.namespace import AFFECTED, DGID, THEME
 from dutygraph.resources import extract_data
 
 _PREFIXES = {"theme:": str(THEME), "affected:": str(AFFECTED)}
+_PASSIVE = re.compile(r"^be (?:\w+ly )?\w+(?:ed|en|wn|ne|t)\b", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?P<instrument>[^#]+)#article-(?P<number>[^(]+)(?P<paragraphs>\(.*)?$")
 
 
@@ -54,15 +55,17 @@ class Rule:
     cues: re.Pattern[str]
     unless: re.Pattern[str] | None = None
     requires: re.Pattern[str] | None = None
+    implies: tuple[str, ...] = ()  # concepts assigned with this one, on the same cue
 
-    def cue_in(self, text: str, statement_text: str) -> str | None:
-        """The first cue in ``text`` (one line), if the rule applies to the statement."""
+    def cue_in(self, text: str, statement_text: str, written: str | None = None) -> str | None:
+        """The first cue in ``text`` (one line), if the rule applies to the statement: the
+        same stretch of ``written`` when ``text`` is ``written`` with parts blanked."""
         found = self.cues.search(text)
         if found is None or (self.unless is not None and self.unless.search(text)):
             return None
         if self.requires is not None and not self.requires.search(statement_text):
             return None
-        return found.group()
+        return (written or text)[found.start() : found.end()]
 
 
 def _rule(raw: dict[str, Any]) -> Rule:
@@ -75,7 +78,26 @@ def _rule(raw: dict[str, Any]) -> Rule:
         cues,
         _pattern(raw.get("unless", ())),
         _pattern(raw.get("requires", ())),
+        tuple(map(concept_iri, raw.get("implies", ()))),
     )
+
+
+def _masks(raw: list[dict[str, Any]]) -> tuple[re.Pattern[str], ...]:
+    masks = tuple(re.compile(rf"(?<!\w)(?:{m['regex']})", re.IGNORECASE) for m in raw)
+    for mask in masks:
+        if "masked" not in mask.groupindex:
+            raise ValueError(f"{mask.pattern}: a mask has a group named 'masked'")
+    return masks
+
+
+def blanked(text: str, masks: Sequence[re.Pattern[str]]) -> str:
+    """``text`` with every mask's ``masked`` group made spaces (offsets are kept)."""
+    for mask in masks:
+        for found in mask.finditer(text):
+            start, end = found.span("masked")
+            if start >= 0:
+                text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 @dataclass(frozen=True)
@@ -83,6 +105,7 @@ class Classifier:
     rules: tuple[Rule, ...]
     provisions: dict[str, tuple[str, ...]]  # gazetteer key -> concept IRIs
     instruments: dict[str, tuple[str, ...]]
+    masks: tuple[re.Pattern[str], ...] = ()
     ratification: str = concept_iri("theme:ratification")
 
     def basis_concepts(self, key: str) -> tuple[str, ...]:
@@ -115,11 +138,12 @@ def read_bases() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def classifier() -> Classifier:
-    bases = read_bases()
+    bases, rules = read_bases(), read_rules()
     return Classifier(
-        tuple(_rule(raw) for raw in read_rules()["rules"]),
+        tuple(_rule(raw) for raw in rules["rules"]),
         _keyed(bases["provisions"]),
         _keyed(bases["instruments"]),
+        _masks(rules.get("masks", [])),
     )
 
 
@@ -139,38 +163,76 @@ def _broader() -> dict[str, frozenset[str]]:
 
 @dataclass(frozen=True)
 class _View:
-    """What the rules read of one statement: its fields' texts, one line each."""
+    """What the rules read of one statement: its fields' texts, one line each; the action
+    also with the masks' parts blanked, which the rules match."""
 
     action: str
+    blank_action: str
     beneficiaries: tuple[str, ...]
     whole: str  # the statement's sentence and beneficiaries, for 'requires'
 
-    def texts(self, field: ThemeField) -> tuple[str, ...]:
-        return (self.action,) if field == "action" else self.beneficiaries
+    def texts(self, field: ThemeField) -> list[tuple[str, str]]:
+        """(text to match, text as written) pairs of ``field``."""
+        if field == "action":
+            return [(self.blank_action, self.action)]
+        return [(b, b) for b in self.beneficiaries]
 
 
-def _view(text: str, statement: Statement, entities: dict[str, Entity]) -> _View:
+def _view(
+    text: str, statement: Statement, entities: dict[str, Entity], masks: Sequence[re.Pattern[str]]
+) -> _View:
     holders = [
-        entities[key].label
+        _one_line(entities[key].label)
         for key in statement.bearers
         if statement.type == "Right" and key in entities and entities[key].category == "group"
     ]
-    beneficiaries = tuple(_one_line(b) for b in (*statement.beneficiaries, *holders))
-    action = _one_line(statement.action)
+    action = _one_line(_patient(text, statement) + " " + statement.action)
+    blank = blanked(action, masks)
+    named = [_one_line(b) for b in statement.beneficiaries]
+    beneficiaries = (*(b for b in named if _names(b, blank) or not _names(b, action)), *holders)
     whole = " ".join((_one_line(statement.span.of(text)), action, *beneficiaries))
-    return _View(action, beneficiaries, whole)
+    return _View(action, blank, tuple(dict.fromkeys(beneficiaries)), whole)
+
+
+def _patient(text: str, statement: Statement) -> str:
+    """``All persons detained for leaving should be released``: in the passive, the words
+    before the modal name whom the action is done to, so they are read with the action."""
+    if not _PASSIVE.match(statement.action) or statement.action_lead is not None:
+        return ""
+    if not statement.span.start <= statement.action_span.start <= statement.span.end:
+        return ""
+    return text[statement.span.start : statement.action_span.start]
+
+
+def _names(words: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text, re.IGNORECASE) is not None
 
 
 def _text_cues(rules: Classifier, view: _View) -> Iterator[tuple[str, str, ThemeField]]:
     for rule in rules.rules:
         for field in rule.fields:
             cue = next(
-                (c for t in view.texts(field) if (c := rule.cue_in(t, view.whole)) is not None),
+                (
+                    c
+                    for match, written in view.texts(field)
+                    if (c := rule.cue_in(match, view.whole, written)) is not None
+                ),
                 None,
             )
             if cue is not None:
                 yield rule.concept, cue, field
                 break
+
+
+def _implied(
+    rules: Classifier, found: dict[str, tuple[str, ThemeField]]
+) -> Iterator[tuple[str, str, ThemeField]]:
+    """The persons a found theme always concerns, on the theme's cue."""
+    for rule in rules.rules:
+        if rule.implies and rule.concept in found:
+            cue, field = found[rule.concept]
+            for concept in rule.implies:
+                yield concept, cue, field
 
 
 def _basis_cues(
@@ -225,7 +287,10 @@ def classify_statement(
 ) -> list[ThemeAssignment]:
     rules = rules or classifier()
     found: dict[str, tuple[str, ThemeField]] = {}
-    for concept, cue, field in _text_cues(rules, _view(text, statement, cues.entities)):
+    view = _view(text, statement, cues.entities, rules.masks)
+    for concept, cue, field in _text_cues(rules, view):
+        found.setdefault(concept, (cue, field))
+    for concept, cue, field in list(_implied(rules, found)):
         found.setdefault(concept, (cue, field))
     if rules.ratification in found:
         for concept, cue, field in _accepted_cues(rules, statement, cues):
