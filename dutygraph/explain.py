@@ -10,9 +10,10 @@ from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
 
 from dutygraph.errors import DutygraphError
-from dutygraph.namespace import DG, NIF
+from dutygraph.namespace import DG, NIF, THEME
 from dutygraph.pages import page_label, page_of_span
 from dutygraph.sparql.params import is_iri_parameter, unbracketed
+from dutygraph.vocabulary import vocabulary_graph
 from dutygraph.wording import duty_phrase
 
 CONTEXT_CHARS = 60
@@ -38,6 +39,22 @@ class Passage:
 
 
 @dataclass(frozen=True)
+class Classification:
+    """Why a statement has a theme or an affected group: the words that cued it, and where."""
+
+    concept: str
+    label: str
+    scheme: str  # "theme" or "affected persons"
+    cue: str
+    field: str
+
+    def to_text(self) -> str:
+        where = {"action": "the action", "beneficiary": "a beneficiary", "basis": "a legal basis"}
+        found = where.get(self.field, self.field)
+        return f'{self.scheme}: {self.label}, because of "{self.cue}" in {found}'
+
+
+@dataclass(frozen=True)
 class Explanation:
     node: str
     kind: str
@@ -46,6 +63,7 @@ class Explanation:
     asserted_by: str
     rule: str | None = None
     grounds: tuple[Explanation, ...] = field(default=())
+    classifications: tuple[Classification, ...] = field(default=())
 
     def to_text(self, depth: int = 0) -> str:
         pad = "  " * depth
@@ -57,6 +75,7 @@ class Explanation:
             lines.append(f"{pad}  passage [{passage.start}, {passage.end}) in {where}:")
             lines.append(f"{pad}    ...{passage.before}[{passage.quote}]{passage.after}...")
         lines.append(f"{pad}  asserted by: {self.asserted_by}")
+        lines.extend(f"{pad}  {c.to_text()}" for c in self.classifications)
         if self.rule:
             lines.append(f"{pad}  derived by rule {self.rule} from:")
         lines.extend(ground.to_text(depth + 2) for ground in self.grounds)
@@ -89,7 +108,36 @@ def explain(graph: Graph, node: URIRef, seen: frozenset[URIRef] = frozenset()) -
         asserted_by=_asserted_by(graph, node, rule),
         rule=str(rule) if rule is not None else None,
         grounds=grounds,
+        classifications=_classifications(graph, node),
     )
+
+
+def _classifications(graph: Graph, node: Node) -> tuple[Classification, ...]:
+    """The statement's theme assignments, themes first, each with the cue that made it."""
+    found = []
+    for assignment in graph.objects(node, DG.classification):
+        concept = graph.value(assignment, DG.concept)
+        if concept is None:
+            continue
+        scheme = "theme" if str(concept).startswith(str(THEME)) else "affected persons"
+        found.append(
+            Classification(
+                concept=str(concept),
+                label=_concept_label(graph, concept),
+                scheme=scheme,
+                cue=str(graph.value(assignment, DG.cue) or ""),
+                field=str(graph.value(assignment, DG.cueField) or ""),
+            )
+        )
+    return tuple(sorted(found, key=lambda c: (c.scheme != "theme", c.label)))
+
+
+def _concept_label(graph: Graph, concept: Node) -> str:
+    """The concept's label in the graph, else in the shipped vocabulary, else its IRI."""
+    label = graph.value(concept, SKOS.prefLabel)
+    if label is None:
+        label = vocabulary_graph().value(concept, SKOS.prefLabel)
+    return str(label) if label is not None else str(concept)
 
 
 def _kind(graph: Graph, node: Node) -> str:

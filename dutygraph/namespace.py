@@ -17,6 +17,8 @@ ELI = Namespace("http://data.europa.eu/eli/ontology#")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 ORG = Namespace("http://www.w3.org/ns/org#")
 WD = Namespace("http://www.wikidata.org/entity/")
+THEME = Namespace("https://w3id.org/dutygraph/theme/")
+AFFECTED = Namespace("https://w3id.org/dutygraph/affected/")
 # The named graph of the triples the rules derive, apart from what any text asserts.
 INFERRED = DGID["inferred"]
 # What an IRI may not hold (RFC 3987): a space or control character, <>"{}|^`\
@@ -102,6 +104,15 @@ class DG(DefinedNamespace):
     issuerKind: URIRef
     inferredBy: URIRef
 
+    # Themes and affected persons
+    ThemeAssignment: URIRef
+    theme: URIRef
+    affects: URIRef
+    classification: URIRef
+    concept: URIRef
+    cue: URIRef
+    cueField: URIRef
+
     # Concept schemes
     BindingForceScheme: URIRef
     IssuerKindScheme: URIRef
@@ -110,6 +121,9 @@ class DG(DefinedNamespace):
     StateScheme: URIRef
     InstrumentScheme: URIRef
     BodyScheme: URIRef
+    ThemeScheme: URIRef
+    AffectedPersonsScheme: URIRef
+    SdgScheme: URIRef
 
     # Concepts: binding force
     Binding: URIRef
@@ -145,6 +159,8 @@ PREFIXES: dict[str, Namespace] = {
     "rdfs": Namespace(str(RDFS)),
     "owl": Namespace(str(OWL)),
     "wd": WD,
+    "theme": THEME,
+    "affected": AFFECTED,
 }
 
 

@@ -13,8 +13,8 @@ from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
 
-from dutygraph.extract.ir import Entity, Extraction, Page, Span, Statement
-from dutygraph.namespace import DG, DGID, ELI, NIF, ORG, bind_prefixes
+from dutygraph.extract.ir import Entity, Extraction, Page, Span, Statement, ThemeAssignment
+from dutygraph.namespace import AFFECTED, DG, DGID, ELI, NIF, ORG, THEME, bind_prefixes
 from dutygraph.vocabulary import vocabulary_graph
 
 _COPIED = (
@@ -45,6 +45,9 @@ class _Emitter:
         self.graph = Graph(identifier=self.doc)
         self.include_text = include_text
         self.vocab = vocabulary_graph() if vocab is None else vocab
+        self.themes: dict[int, list[ThemeAssignment]] = {}
+        for assignment in extraction.themes:
+            self.themes.setdefault(assignment.statement, []).append(assignment)
         bind_prefixes(self.graph)
 
     def add(self, s: Node, p: Node, o: Node) -> None:
@@ -185,6 +188,23 @@ class _Emitter:
             outer = self.x.statements[statement.urged_by]
             self.add(node, DG.urgedBy, self.statement_iri(statement.urged_by, outer))
         self.add(node, PROV.wasDerivedFrom, self.span(statement.span))
+        for assignment in self.themes.get(index, ()):
+            self.classification(node, assignment)
+
+    def classification(self, node: URIRef, assignment: ThemeAssignment) -> None:
+        """``dg:theme`` or ``dg:affects``, and the assignment with the words that cued it."""
+        concept = URIRef(assignment.concept)
+        kind = "theme" if concept.startswith(str(THEME)) else "affected"
+        if kind == "affected" and not concept.startswith(str(AFFECTED)):
+            raise ValueError(f"{concept}: neither a theme nor an affected-persons concept")
+        self.add(node, DG.theme if kind == "theme" else DG.affects, concept)
+        slug = concept.removeprefix(str(THEME)).removeprefix(str(AFFECTED))
+        reason = URIRef(f"{node}/{kind}/{slug}")
+        self.add(node, DG.classification, reason)
+        self.add(reason, RDF.type, DG.ThemeAssignment)
+        self.add(reason, DG.concept, concept)
+        self.add(reason, DG.cue, Literal(assignment.cue))
+        self.add(reason, DG.cueField, Literal(assignment.cue_field))
 
     def attribute(self, node: URIRef) -> None:
         """Claims, not truth: what a text states is attributed to its author, when known."""

@@ -237,6 +237,21 @@ class Entity:
     organ_of: str | None = None  # for a state's organ: the state
 
 
+ThemeField = Literal["action", "beneficiary", "basis"]
+
+
+@dataclass(frozen=True)
+class ThemeAssignment:
+    """A theme or affected-persons concept assigned to ``statements[statement]``: ``cue`` is the
+    words that triggered it as the text writes them (white space made single), ``cue_field``
+    the part of the statement they were found in."""
+
+    statement: int
+    concept: str  # the concept's IRI
+    cue: str
+    cue_field: ThemeField
+
+
 @dataclass(frozen=True)
 class Extraction:
     """Everything the extractor found in one document."""
@@ -255,3 +270,4 @@ class Extraction:
     notes: dict[int, Span] = field(default_factory=dict)
     reports: tuple[ReportFact, ...] = ()
     date: str | None = None  # the document's own date from its opening, as ISO text (dates.py)
+    themes: tuple[ThemeAssignment, ...] = ()

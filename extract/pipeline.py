@@ -46,6 +46,7 @@ from dutygraph.extract.resolutions import (
 )
 from dutygraph.extract.sentences import split_sentences
 from dutygraph.extract.subjects import Groups
+from dutygraph.extract.themes import classify
 from dutygraph.extract.titles import find_titles, instrument_class
 from dutygraph.extract.tokens import span_tokens
 
@@ -118,6 +119,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
         author,
         reports=find_reports(text, sentences, mentions, gaz.monitored, subject),
         date=document_date(text, lay),
+        themes=classify(text, statements, entities, mentions),
     )
 
 
