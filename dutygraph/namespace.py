@@ -19,6 +19,7 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 WD = Namespace("http://www.wikidata.org/entity/")
 THEME = Namespace("https://w3id.org/dutygraph/theme/")
 AFFECTED = Namespace("https://w3id.org/dutygraph/affected/")
+ISSUER_KIND = Namespace("https://w3id.org/dutygraph/issuer-kind/")
 # The named graph of the triples the rules derive, apart from what any text asserts.
 INFERRED = DGID["inferred"]
 # What an IRI may not hold (RFC 3987): a space or control character, <>"{}|^`\
@@ -161,6 +162,7 @@ PREFIXES: dict[str, Namespace] = {
     "wd": WD,
     "theme": THEME,
     "affected": AFFECTED,
+    "kind": ISSUER_KIND,
 }
 
 
