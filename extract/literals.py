@@ -407,16 +407,16 @@ class _Occurrences:
 
 
 def _positions(haystack: str, word: str, limit: int) -> list[int] | None:
-    """Where ``word`` starts in ``haystack``; None when more than ``limit`` times."""
-    if haystack.count(word) > limit:  # one C call tells the most common words
-        return None
+    """Where ``word`` starts in ``haystack``; None when more than ``limit`` times. One pass of
+    ``find``: most words are rare, and a common one stops the pass at its ``limit``."""
     found: list[int] = []
-    position = haystack.find(word)
+    find = haystack.find
+    position = find(word)
     while position >= 0:
         if len(found) == limit:
-            return None  # overlapping occurrences, which count() does not see
+            return None
         found.append(position)
-        position = haystack.find(word, position + 1)
+        position = find(word, position + 1)
     return found
 
 
