@@ -306,6 +306,11 @@ class LiteralIndex:
         screen = self._plan(pattern).screen
         return screen is None or screen.any_inside(start, end)
 
+    def occurrences(self, pattern: re.Pattern[str]) -> list[tuple[int, int]] | None:
+        """The spans of the words one of which every match holds, by start (None: not known)."""
+        screen = self._plan(pattern).screen
+        return None if screen is None else screen.spans()
+
     def finditer(
         self, pattern: re.Pattern[str], start: int = 0, end: int | None = None
     ) -> Iterator[re.Match[str]]:
@@ -387,6 +392,9 @@ class _Occurrences:
     def __init__(self, spans: list[tuple[int, int]]) -> None:
         self._starts = [s for s, _ in spans]
         self._ends = [e for _, e in spans]
+
+    def spans(self) -> list[tuple[int, int]]:
+        return list(zip(self._starts, self._ends, strict=True))
 
     def any_inside(self, start: int, end: int) -> bool:
         index = bisect_left(self._starts, start)
