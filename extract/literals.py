@@ -428,13 +428,17 @@ def _positions(haystack: str, word: str, limit: int) -> list[int] | None:
     return found
 
 
+@lru_cache(maxsize=2)  # the stages that screen one text share its folded copy
 def fold(text: str) -> str:
     """``text`` as the folded words see it, one code point for one so offsets stay the text's:
     a character the regex engine takes for an ASCII letter under IGNORECASE is that letter in
     lower case (``K``, the Kelvin sign, is ``k``), an uncased one (``\u2019``) stays, and any
     other non-ASCII character is NUL, which no folded word holds."""
-    table = {ord(char): _folded_char(char) for char in set(text) if not char.isascii()}
-    return text.translate(table).lower()
+    if not text.isascii():
+        # each to ASCII or to itself, never to another replaced character: the order is free
+        for char in {char for char in set(text) if not char.isascii()}:
+            text = text.replace(char, _folded_char(char))
+    return text.lower()
 
 
 @lru_cache(maxsize=4096)
