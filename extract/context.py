@@ -20,7 +20,7 @@ from dutygraph.extract.ir import (
     Statement,
 )
 from dutygraph.extract.lexicon import lexicon
-from dutygraph.extract.literals import LiteralIndex
+from dutygraph.extract.literals import LiteralIndex, shared_index
 from dutygraph.extract.mention_index import MentionIndex
 from dutygraph.extract.screens import C, SentenceScreens
 from dutygraph.extract.subjects import Groups
@@ -57,7 +57,7 @@ class Context:
 
     def __post_init__(self) -> None:
         self._index = MentionIndex(self.mentions)
-        self._literals = LiteralIndex(self.text)
+        self._literals = shared_index(self.text) or LiteralIndex(self.text)
         self._screens = SentenceScreens(self._literals, self.sentences)
 
     def candidates(self, cues: Sequence[C], span: Span) -> Sequence[C]:

@@ -18,6 +18,8 @@ import re
 import string
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -376,6 +378,32 @@ class LiteralIndex:
         return self._folded
 
 
+# the indexes of the extraction under way, by text (None: no extraction under way)
+_SHARED: ContextVar[dict[str, LiteralIndex] | None] = ContextVar("literal_indexes", default=None)
+
+
+@contextmanager
+def sharing_indexes() -> Iterator[None]:
+    """Within the block the stages share one index per text, so that each word is found once
+    per extraction; none outlives the block."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def shared_index(text: str) -> LiteralIndex | None:
+    """The index of ``text`` shared within ``sharing_indexes``; None outside it."""
+    shared = _SHARED.get()
+    if shared is None:
+        return None
+    index = shared.get(text)
+    if index is None:
+        index = shared[text] = LiteralIndex(text)
+    return index
+
+
 def _candidates(plan: _Plan, scan: _Occurrences, start: int, end: int) -> list[int] | None:
     """The positions where a match may start; None where the regex is better run as is."""
     candidates: set[int] = set()
@@ -428,7 +456,6 @@ def _positions(haystack: str, word: str, limit: int) -> list[int] | None:
     return found
 
 
-@lru_cache(maxsize=2)  # the stages that screen one text share its folded copy
 def fold(text: str) -> str:
     """``text`` as the folded words see it, one code point for one so offsets stay the text's:
     a character the regex engine takes for an ASCII letter under IGNORECASE is that letter in

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 
 from dutygraph.extract.ir import Mention, Sentence, Span
 from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.literals import LiteralIndex, shared_index
 from dutygraph.extract.mention_index import MentionIndex, SentenceIndex
 
 _REFERENCE = re.compile(
@@ -229,13 +230,20 @@ def subject_state(text: str, mentions: Sequence[Mention]) -> str | None:
         lexicon().pattern(name)
         for name in ("reviewed_report", "country_visit", "state_under_review")
     ]
+    literals = shared_index(text)  # most mentions have no cue's word before them
     states = {
         m.key
         for m in mentions
-        if m.category == "state"
-        and any(cue.search(text, max(0, m.span.start - 80), m.span.start) for cue in cues)
+        if m.category == "state" and any(_cued(text, literals, cue, m.span.start) for cue in cues)
     }
     return states.pop() if len(states) == 1 else None
+
+
+def _cued(text: str, literals: LiteralIndex | None, cue: re.Pattern[str], end: int) -> bool:
+    start = max(0, end - 80)
+    if literals is not None and not literals.may_match(cue, start, end):
+        return False
+    return cue.search(text, start, end) is not None
 
 
 # How far back a passage's states are counted, and how often the most salient one must appear.
