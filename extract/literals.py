@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from dutygraph.extract.wordscan import WordScan
+
 try:  # the standard library's own regex parser: private, so a Python without it screens nothing
     from re import _constants as c  # type: ignore[attr-defined]
     from re import _parser  # type: ignore[attr-defined]
@@ -289,6 +291,7 @@ class _Plan:
     last: int = 0
 
 
+_KNOWN = WordScan()  # the words of the patterns screened so far in this process
 _NOTHING: Iterator[re.Match[str]] = iter(())  # spent: every caller finds nothing in it
 
 
@@ -300,6 +303,7 @@ class LiteralIndex:
         self._folded: str | None = None
         self._plans: dict[re.Pattern[str], _Plan] = {}
         self._words: dict[tuple[str, bool], list[int] | None] = {}  # None: too common
+        self._scanned: set[bool] = set()  # the kinds of known word found in one pass
         # words more frequent than this screen out too little
         self._limit = len(text) // _CHARACTERS_PER_WORD + 16
 
@@ -367,10 +371,24 @@ class LiteralIndex:
         """Where ``word`` starts in the text (in the folded text when ``folded``), None when it
         is too common; the same word serves many patterns."""
         key = (word, folded)
+        if key not in self._words and folded not in self._scanned and _KNOWN.knows(word, folded):
+            self._scan_known(folded)
         if key not in self._words:
             haystack = self._folded_text() if folded else self.text
             self._words[key] = _positions(haystack, word, self._limit)
+            if self._words[key] is not None:  # a common word would cost the pass more
+                _KNOWN.learn(word, folded)
         return self._words[key]
+
+    def _scan_known(self, folded: bool) -> None:
+        """Every word the patterns used before, of one kind, in one pass over the text: a
+        text is screened by much the same patterns as the texts before it."""
+        self._scanned.add(folded)
+        haystack = self._folded_text() if folded else self.text
+        for word, found in _KNOWN.positions(haystack, folded).items():
+            self._words.setdefault((word, folded), found if len(found) <= self._limit else None)
+            if len(found) > self._limit:
+                _KNOWN.forget(word, folded)
 
     def _folded_text(self) -> str:
         if self._folded is None:
