@@ -376,7 +376,9 @@ class LiteralIndex:
         if key not in self._words:
             haystack = self._folded_text() if folded else self.text
             self._words[key] = _positions(haystack, word, self._limit)
-            if self._words[key] is not None:  # a common word would cost the pass more
+            if self._words[key] is None:  # a common word would cost the pass more
+                _KNOWN.forget(word, folded)
+            else:
                 _KNOWN.learn(word, folded)
         return self._words[key]
 

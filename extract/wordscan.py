@@ -15,20 +15,25 @@ _MAX_KNOWN = 2000  # beyond this many words a pass no longer pays; the rest are 
 
 
 class WordScan:
-    """Words seen before, each kind (folded or not) scanned together in the next texts."""
+    """Words seen before, each kind (folded or not) scanned together in the next texts. A word
+    once too common is never scanned again: the set only grows, and each change costs a new
+    regex."""
 
     def __init__(self) -> None:
         self._words: dict[bool, set[str]] = {False: set(), True: set()}
+        self._common: dict[bool, set[str]] = {False: set(), True: set()}
 
     def knows(self, word: str, folded: bool) -> bool:
         return word in self._words[folded]
 
     def learn(self, word: str, folded: bool) -> None:
-        if len(self._words[folded]) < _MAX_KNOWN:
+        if len(self._words[folded]) < _MAX_KNOWN and word not in self._common[folded]:
             self._words[folded].add(word)
 
     def forget(self, word: str, folded: bool) -> None:
+        """``word`` is too common to be worth scanning for."""
         self._words[folded].discard(word)
+        self._common[folded].add(word)
 
     def positions(self, haystack: str, folded: bool) -> dict[str, list[int]]:
         """The start of every occurrence of every known word of the kind, by word."""

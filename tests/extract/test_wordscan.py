@@ -33,6 +33,8 @@ def test_a_scan_knows_only_what_it_learnt() -> None:
     assert scan.knows("sylvania", folded=True) and not scan.knows("sylvania", folded=False)
     scan.forget("sylvania", folded=True)
     assert not scan.knows("sylvania", folded=True)
+    scan.learn("sylvania", folded=True)  # too common once: never scanned again
+    assert not scan.knows("sylvania", folded=True)
     assert scan.positions("sylvania", folded=True) == {}
 
 
