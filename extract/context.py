@@ -68,11 +68,15 @@ class Context:
     def may_match(self, pattern: re.Pattern[str], span: Span) -> bool:
         """False only when ``pattern`` has no match inside ``span``: a screen of its literal words
         that spares most sentences the regex."""
+        if self._screens.excludes(pattern, span):
+            return False
         return self._literals.may_match(pattern, span.start, span.end)
 
     def finditer(self, pattern: re.Pattern[str], span: Span) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text, span.start, span.end)``, the regex tried only where its
         literal words put a match in reach."""
+        if self._screens.excludes(pattern, span):  # most sentences, screened all at once
+            return iter(())
         return self._literals.finditer(pattern, span.start, span.end)
 
     def mentions_in(self, span: Span) -> list[Mention]:

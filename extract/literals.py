@@ -301,7 +301,9 @@ class LiteralIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded: str | None = None
-        self._plans: dict[re.Pattern[str], _Plan] = {}
+        # by id, the pattern kept alive beside its plan: a pattern's own hash reads its whole
+        # compiled code (microseconds for a long one), on every lookup
+        self._plans: dict[int, tuple[re.Pattern[str], _Plan]] = {}
         self._words: dict[tuple[str, bool], list[int] | None] = {}  # None: too common
         self._scanned: set[bool] = set()  # the kinds of known word found in one pass
         # words more frequent than this screen out too little
@@ -323,7 +325,7 @@ class LiteralIndex:
         """The matches of ``pattern.finditer(text, start, end)``, the regex tried only where a
         factor word puts a match start within reach (or run as is where that is no saving)."""
         stop = len(self.text) if end is None else min(end, len(self.text))
-        plan = self._plans.get(pattern) or self._plan(pattern)
+        plan = self._plan(pattern)
         if plan.screen is not None and not plan.screen.any_inside(start, stop):
             return _NOTHING
         candidates = None if plan.scan is None else _candidates(plan, plan.scan, start, stop)
@@ -344,9 +346,11 @@ class LiteralIndex:
                 yield match
 
     def _plan(self, pattern: re.Pattern[str]) -> _Plan:
-        plan = self._plans.get(pattern)
-        if plan is None:
-            plan = self._plans[pattern] = self._new_plan(pattern)
+        known = self._plans.get(id(pattern))
+        if known is not None and known[0] is pattern:
+            return known[1]
+        plan = self._new_plan(pattern)
+        self._plans[id(pattern)] = (pattern, plan)
         return plan
 
     def _new_plan(self, pattern: re.Pattern[str]) -> _Plan:

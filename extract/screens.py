@@ -39,6 +39,22 @@ class SentenceScreens:
         self._usable = all(a.start < b.start and a.end <= b.start for a, b in pairwise(spans))
         self._number = {span.start: index for index, span in enumerate(spans)}
         self._lists: dict[int, tuple[Sequence[_Cue], list[list[int]]]] = {}
+        # by id, as the index keeps its plans (a pattern's hash reads its compiled code)
+        self._held: dict[int, tuple[re.Pattern[str], frozenset[int] | None]] = {}
+
+    def excludes(self, pattern: re.Pattern[str], span: Span) -> bool:
+        """True only when ``span`` is a sentence in which ``pattern`` has no match."""
+        index = self._number.get(span.start)
+        if not self._usable or index is None or self._ends[index] != span.end:
+            return False
+        known = self._held.get(id(pattern))
+        if known is None or known[0] is not pattern:
+            words = self._literals.occurrences(pattern) is not None
+            known = self._held[id(pattern)] = (
+                pattern,
+                frozenset(self._holding(pattern)) if words else None,  # None: held anywhere
+            )
+        return known[1] is not None and index not in known[1]
 
     def candidates(self, cues: Sequence[C], span: Span) -> Sequence[C]:
         """The cues, in their order, that may match inside ``span``."""
