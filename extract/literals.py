@@ -417,6 +417,17 @@ def sharing_indexes() -> Iterator[None]:
         _SHARED.reset(token)
 
 
+def screened_finditer(
+    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, end)``, through the shared index of ``text`` when an
+    extraction is under way."""
+    index = shared_index(text)
+    if index is not None:
+        return index.finditer(pattern, start, end)
+    return pattern.finditer(text, start, len(text) if end is None else end)
+
+
 def shared_index(text: str) -> LiteralIndex | None:
     """The index of ``text`` shared within ``sharing_indexes``; None outside it."""
     shared = _SHARED.get()

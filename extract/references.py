@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 
 from dutygraph.extract.ir import Mention, Sentence, Span
 from dutygraph.extract.lexicon import lexicon
-from dutygraph.extract.literals import LiteralIndex, shared_index
+from dutygraph.extract.literals import LiteralIndex, screened_finditer, shared_index
 from dutygraph.extract.mention_index import MentionIndex, SentenceIndex
 
 _REFERENCE = re.compile(
@@ -54,7 +54,7 @@ def find_references(
     earlier = _Earlier(mentions, names)
     in_sentences = SentenceIndex(sentences)
     found: list[Mention] = []
-    for match in _REFERENCE.finditer(text):
+    for match in screened_finditer(_REFERENCE, text):
         span = Span(match.start(), match.end())
         if taken.overlapping(span):
             continue
@@ -216,7 +216,7 @@ def find_subject_state_references(
         return ()
     taken = MentionIndex(mentions)
     found = []
-    for match in lexicon().pattern("subject_state_phrase").finditer(text):
+    for match in screened_finditer(lexicon().pattern("subject_state_phrase"), text):
         span = Span(match.start("name"), match.end("name"))
         if not taken.overlapping(span):
             found.append(Mention(span, subject, "state", match.group("name"), "reference"))
@@ -257,7 +257,7 @@ def find_salient_state_references(text: str, mentions: Sequence[Mention]) -> tup
     states = MentionIndex(m for m in mentions if m.category == "state")
     taken = MentionIndex(mentions)
     found = []
-    for match in lexicon().pattern("salient_state_phrase").finditer(text):
+    for match in screened_finditer(lexicon().pattern("salient_state_phrase"), text):
         span = Span(match.start("name"), match.end("name"))
         if taken.overlapping(span):
             continue
