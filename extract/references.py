@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from dutygraph.extract.ir import Mention, Sentence, Span
 from dutygraph.extract.lexicon import lexicon
@@ -183,7 +184,12 @@ def _has_head(mention: Mention, head: str, name: str) -> bool:
         return mention.category == "instrument"
     if head in _ACTOR_HEADS and mention.category not in {"body", "organization"}:
         return False
-    return re.search(rf"\b{head}", f"{mention.label} {name}", re.IGNORECASE) is not None
+    return _head_pattern(head).search(f"{mention.label} {name}") is not None
+
+
+@lru_cache(maxsize=64)
+def _head_pattern(head: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{head}", re.IGNORECASE)
 
 
 def _with_key(earlier: Iterator[Mention], key: str, match: re.Match[str]) -> Mention:
