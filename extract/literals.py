@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from dutygraph.extract.wordscan import WordScan
@@ -354,9 +355,9 @@ class LiteralIndex:
         return plan
 
     def _new_plan(self, pattern: re.Pattern[str]) -> _Plan:
-        rarest, bounded = factor_of(pattern), factor_of(pattern, bounded=True)
+        rarest, bounded, width = _facts(pattern)
         screen = None if rarest is None else self._find(rarest)
-        if bounded is None or bounded.last is None or min_width(pattern) == 0:
+        if bounded is None or bounded.last is None or width == 0:
             return _Plan(screen, None)
         scan = screen if bounded == rarest else self._find(bounded)
         return _Plan(screen, scan, bounded.first, bounded.last)
@@ -368,7 +369,7 @@ class LiteralIndex:
             positions = self._positions(word, factor.folded)
             if positions is None or len(spans) + len(positions) > self._limit:
                 return None
-            spans.extend((position, position + len(word)) for position in positions)
+            spans.extend(zip(positions, map(len(word).__add__, positions), strict=True))
         return _Occurrences(sorted(spans))
 
     def _positions(self, word: str, folded: bool) -> list[int] | None:
@@ -417,6 +418,22 @@ def sharing_indexes() -> Iterator[None]:
         _SHARED.reset(token)
 
 
+# a pattern's factors and least width, by id beside the pattern: the lru caches of the analysis
+# hash the pattern, which reads its whole compiled code
+_FACTS: dict[int, tuple[re.Pattern[str], Factor | None, Factor | None, int]] = {}
+_MAX_FACTS = 512
+
+
+def _facts(pattern: re.Pattern[str]) -> tuple[Factor | None, Factor | None, int]:
+    known = _FACTS.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        if len(_FACTS) >= _MAX_FACTS:  # patterns made on the fly must not pile up
+            _FACTS.clear()
+        rarest, bounded = _factors(pattern)
+        known = _FACTS[id(pattern)] = (pattern, rarest, bounded, min_width(pattern))
+    return known[1], known[2], known[3]
+
+
 def screened_finditer(
     pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
 ) -> Iterator[re.Match[str]]:
@@ -453,8 +470,8 @@ class _Occurrences:
     """The spans of a factor's words in a text, by start."""
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self._starts = [s for s, _ in spans]
-        self._ends = [e for _, e in spans]
+        self._starts = list(map(itemgetter(0), spans))
+        self._ends = list(map(itemgetter(1), spans))
 
     def spans(self) -> list[tuple[int, int]]:
         return list(zip(self._starts, self._ends, strict=True))
