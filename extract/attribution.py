@@ -10,13 +10,18 @@ from collections.abc import Sequence
 
 from dutygraph.extract.ir import Mention, Span
 from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.literals import shared_index
 
 _SPEAKERS = frozenset({"state", "body", "organization"})
 
 
 def attribution_start(text: str, start: int, end: int) -> int | None:
     """Where an attribution tail starts in ``text[start:end]``, if there is one."""
-    match = lexicon().pattern("attribution_tail").search(text, start, end)
+    tail = lexicon().pattern("attribution_tail")
+    literals = shared_index(text)
+    if literals is not None and not literals.may_match(tail, start, end):  # most have no tail
+        return None
+    match = tail.search(text, start, end)
     return match.start() if match is not None else None
 
 

@@ -22,7 +22,7 @@ from functools import cache
 from typing import Any
 
 from dutygraph.extract.ir import Citation, Span
-from dutygraph.extract.literals import LiteralIndex
+from dutygraph.extract.literals import LiteralIndex, shared_index
 from dutygraph.resources import extract_data
 
 DATA_FILE = "citations.json"
@@ -133,7 +133,8 @@ def find_citations(text: str) -> tuple[Citation, ...]:
 
 
 def _candidates(text: str, patterns: tuple[Pattern, ...]) -> Iterator[_Candidate]:
-    literals = LiteralIndex(text)  # most patterns' keywords occur a few times or not at all
+    # most patterns' keywords occur a few times or not at all
+    literals = shared_index(text) or LiteralIndex(text)
     for rank, pattern in enumerate(patterns):
         if pattern.follows:
             continue

@@ -20,8 +20,9 @@ from dutygraph.extract.ir import (
     Statement,
 )
 from dutygraph.extract.lexicon import lexicon
-from dutygraph.extract.literals import LiteralIndex
+from dutygraph.extract.literals import LiteralIndex, shared_index
 from dutygraph.extract.mention_index import MentionIndex
+from dutygraph.extract.screens import C, SentenceScreens
 from dutygraph.extract.subjects import Groups
 
 # "shall be given", "should also be informed": a passive after the modal
@@ -52,19 +53,30 @@ class Context:
     subject_state: str | None = None  # the one state the document is about, if any
     _index: MentionIndex = field(init=False, repr=False, compare=False)
     _literals: LiteralIndex = field(init=False, repr=False, compare=False)
+    _screens: SentenceScreens = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._index = MentionIndex(self.mentions)
-        self._literals = LiteralIndex(self.text)
+        self._literals = shared_index(self.text) or LiteralIndex(self.text)
+        self._screens = SentenceScreens(self._literals, self.sentences)
+
+    def candidates(self, cues: Sequence[C], span: Span) -> Sequence[C]:
+        """The cues of a list built once (the lexicon's), in order, that may match inside
+        ``span``: the rest have no match there."""
+        return self._screens.candidates(cues, span)
 
     def may_match(self, pattern: re.Pattern[str], span: Span) -> bool:
         """False only when ``pattern`` has no match inside ``span``: a screen of its literal words
         that spares most sentences the regex."""
+        if self._screens.excludes(pattern, span):
+            return False
         return self._literals.may_match(pattern, span.start, span.end)
 
     def finditer(self, pattern: re.Pattern[str], span: Span) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text, span.start, span.end)``, the regex tried only where its
         literal words put a match in reach."""
+        if self._screens.excludes(pattern, span):  # most sentences, screened all at once
+            return iter(())
         return self._literals.finditer(pattern, span.start, span.end)
 
     def mentions_in(self, span: Span) -> list[Mention]:

@@ -105,7 +105,7 @@ def implied_bearers(ctx: Context, at: Span) -> tuple[str, ...]:
         return (_STATE_KEY,)
     names = [
         (_plural_parties(m.group()), Span(m.start(), m.end()))
-        for m in lexicon().pattern("party_group").finditer(ctx.text)
+        for m in ctx.finditer(lexicon().pattern("party_group"), Span(0, len(ctx.text)))
     ]
     if not names:
         return (ctx.groups.add("States Parties", at),)
@@ -276,7 +276,7 @@ def office_actors(ctx: Context) -> None:
     if not ctx.legal_text:
         return
     taken = [m.span for m in ctx.mentions]
-    for match in _office_pattern().finditer(ctx.text):
+    for match in ctx.finditer(_office_pattern(), Span(0, len(ctx.text))):
         words = match.group("name").split()
         while len(words) > 1 and words[0].lower() in _NOT_NAME:
             words = words[1:]

@@ -247,7 +247,7 @@ def _after_region_prefix(tokens: list[Token], i: int) -> bool:
 def _organ_end(tokens: list[Token], i: int) -> int | None:
     """The index after the longest state organ noun at token ``i`` (``police``, ``coast guard``)."""
     phrases = _organ_phrases()
-    widest = min(max(map(len, phrases), default=0), len(tokens) - i)
+    widest = min(_widest_organ(), len(tokens) - i)
     for width in range(widest, 0, -1):
         if tuple(t.text.lower() for t in tokens[i : i + width]) in phrases:
             return None if _names_a_body(tokens[i + width - 1]) else i + width
@@ -266,6 +266,12 @@ def _organ_phrases() -> frozenset[tuple[str, ...]]:
     lex = lexicon()
     nouns = lex.lower_words("state_organ_nouns") | lex.lower_words("state_body_nouns")
     return frozenset(token_words(noun) for noun in nouns)
+
+
+@lru_cache(maxsize=1)
+def _widest_organ() -> int:
+    """The most tokens of an organ phrase (measured once, not on every call)."""
+    return max(map(len, _organ_phrases()), default=0)
 
 
 @lru_cache(maxsize=1)

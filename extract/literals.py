@@ -18,9 +18,14 @@ import re
 import string
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
+
+from dutygraph.extract.wordscan import WordScan
 
 try:  # the standard library's own regex parser: private, so a Python without it screens nothing
     from re import _constants as c  # type: ignore[attr-defined]
@@ -287,6 +292,7 @@ class _Plan:
     last: int = 0
 
 
+_KNOWN = WordScan()  # the words of the patterns screened so far in this process
 _NOTHING: Iterator[re.Match[str]] = iter(())  # spent: every caller finds nothing in it
 
 
@@ -296,8 +302,11 @@ class LiteralIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded: str | None = None
-        self._plans: dict[re.Pattern[str], _Plan] = {}
+        # by id, the pattern kept alive beside its plan: a pattern's own hash reads its whole
+        # compiled code (microseconds for a long one), on every lookup
+        self._plans: dict[int, tuple[re.Pattern[str], _Plan]] = {}
         self._words: dict[tuple[str, bool], list[int] | None] = {}  # None: too common
+        self._scanned: set[bool] = set()  # the kinds of known word found in one pass
         # words more frequent than this screen out too little
         self._limit = len(text) // _CHARACTERS_PER_WORD + 16
 
@@ -306,13 +315,18 @@ class LiteralIndex:
         screen = self._plan(pattern).screen
         return screen is None or screen.any_inside(start, end)
 
+    def occurrences(self, pattern: re.Pattern[str]) -> list[tuple[int, int]] | None:
+        """The spans of the words one of which every match holds, by start (None: not known)."""
+        screen = self._plan(pattern).screen
+        return None if screen is None else screen.spans()
+
     def finditer(
         self, pattern: re.Pattern[str], start: int = 0, end: int | None = None
     ) -> Iterator[re.Match[str]]:
         """The matches of ``pattern.finditer(text, start, end)``, the regex tried only where a
         factor word puts a match start within reach (or run as is where that is no saving)."""
         stop = len(self.text) if end is None else min(end, len(self.text))
-        plan = self._plans.get(pattern) or self._plan(pattern)
+        plan = self._plan(pattern)
         if plan.screen is not None and not plan.screen.any_inside(start, stop):
             return _NOTHING
         candidates = None if plan.scan is None else _candidates(plan, plan.scan, start, stop)
@@ -333,15 +347,17 @@ class LiteralIndex:
                 yield match
 
     def _plan(self, pattern: re.Pattern[str]) -> _Plan:
-        plan = self._plans.get(pattern)
-        if plan is None:
-            plan = self._plans[pattern] = self._new_plan(pattern)
+        known = self._plans.get(id(pattern))
+        if known is not None and known[0] is pattern:
+            return known[1]
+        plan = self._new_plan(pattern)
+        self._plans[id(pattern)] = (pattern, plan)
         return plan
 
     def _new_plan(self, pattern: re.Pattern[str]) -> _Plan:
-        rarest, bounded = factor_of(pattern), factor_of(pattern, bounded=True)
+        rarest, bounded, width = _facts(pattern)
         screen = None if rarest is None else self._find(rarest)
-        if bounded is None or bounded.last is None or min_width(pattern) == 0:
+        if bounded is None or bounded.last is None or width == 0:
             return _Plan(screen, None)
         scan = screen if bounded == rarest else self._find(bounded)
         return _Plan(screen, scan, bounded.first, bounded.last)
@@ -353,22 +369,91 @@ class LiteralIndex:
             positions = self._positions(word, factor.folded)
             if positions is None or len(spans) + len(positions) > self._limit:
                 return None
-            spans.extend((position, position + len(word)) for position in positions)
+            spans.extend(zip(positions, map(len(word).__add__, positions), strict=True))
         return _Occurrences(sorted(spans))
 
     def _positions(self, word: str, folded: bool) -> list[int] | None:
         """Where ``word`` starts in the text (in the folded text when ``folded``), None when it
         is too common; the same word serves many patterns."""
         key = (word, folded)
+        if key not in self._words and folded not in self._scanned and _KNOWN.knows(word, folded):
+            self._scan_known(folded)
         if key not in self._words:
             haystack = self._folded_text() if folded else self.text
             self._words[key] = _positions(haystack, word, self._limit)
+            if self._words[key] is None:  # a common word would cost the pass more
+                _KNOWN.forget(word, folded)
+            else:
+                _KNOWN.learn(word, folded)
         return self._words[key]
+
+    def _scan_known(self, folded: bool) -> None:
+        """Every word the patterns used before, of one kind, in one pass over the text: a
+        text is screened by much the same patterns as the texts before it."""
+        self._scanned.add(folded)
+        haystack = self._folded_text() if folded else self.text
+        for word, found in _KNOWN.positions(haystack, folded).items():
+            self._words.setdefault((word, folded), found if len(found) <= self._limit else None)
+            if len(found) > self._limit:
+                _KNOWN.forget(word, folded)
 
     def _folded_text(self) -> str:
         if self._folded is None:
             self._folded = fold(self.text)
         return self._folded
+
+
+# the indexes of the extraction under way, by text (None: no extraction under way)
+_SHARED: ContextVar[dict[str, LiteralIndex] | None] = ContextVar("literal_indexes", default=None)
+
+
+@contextmanager
+def sharing_indexes() -> Iterator[None]:
+    """Within the block the stages share one index per text, so that each word is found once
+    per extraction; none outlives the block."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+# a pattern's factors and least width, by id beside the pattern: the lru caches of the analysis
+# hash the pattern, which reads its whole compiled code
+_FACTS: dict[int, tuple[re.Pattern[str], Factor | None, Factor | None, int]] = {}
+_MAX_FACTS = 512
+
+
+def _facts(pattern: re.Pattern[str]) -> tuple[Factor | None, Factor | None, int]:
+    known = _FACTS.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        if len(_FACTS) >= _MAX_FACTS:  # patterns made on the fly must not pile up
+            _FACTS.clear()
+        rarest, bounded = _factors(pattern)
+        known = _FACTS[id(pattern)] = (pattern, rarest, bounded, min_width(pattern))
+    return known[1], known[2], known[3]
+
+
+def screened_finditer(
+    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, end)``, through the shared index of ``text`` when an
+    extraction is under way."""
+    index = shared_index(text)
+    if index is not None:
+        return index.finditer(pattern, start, end)
+    return pattern.finditer(text, start, len(text) if end is None else end)
+
+
+def shared_index(text: str) -> LiteralIndex | None:
+    """The index of ``text`` shared within ``sharing_indexes``; None outside it."""
+    shared = _SHARED.get()
+    if shared is None:
+        return None
+    index = shared.get(text)
+    if index is None:
+        index = shared[text] = LiteralIndex(text)
+    return index
 
 
 def _candidates(plan: _Plan, scan: _Occurrences, start: int, end: int) -> list[int] | None:
@@ -385,8 +470,11 @@ class _Occurrences:
     """The spans of a factor's words in a text, by start."""
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self._starts = [s for s, _ in spans]
-        self._ends = [e for _, e in spans]
+        self._starts = list(map(itemgetter(0), spans))
+        self._ends = list(map(itemgetter(1), spans))
+
+    def spans(self) -> list[tuple[int, int]]:
+        return list(zip(self._starts, self._ends, strict=True))
 
     def any_inside(self, start: int, end: int) -> bool:
         index = bisect_left(self._starts, start)
@@ -407,16 +495,16 @@ class _Occurrences:
 
 
 def _positions(haystack: str, word: str, limit: int) -> list[int] | None:
-    """Where ``word`` starts in ``haystack``; None when more than ``limit`` times."""
-    if haystack.count(word) > limit:  # one C call tells the most common words
-        return None
+    """Where ``word`` starts in ``haystack``; None when more than ``limit`` times. One pass of
+    ``find``: most words are rare, and a common one stops the pass at its ``limit``."""
     found: list[int] = []
-    position = haystack.find(word)
+    find = haystack.find
+    position = find(word)
     while position >= 0:
         if len(found) == limit:
-            return None  # overlapping occurrences, which count() does not see
+            return None
         found.append(position)
-        position = haystack.find(word, position + 1)
+        position = find(word, position + 1)
     return found
 
 
@@ -425,8 +513,11 @@ def fold(text: str) -> str:
     a character the regex engine takes for an ASCII letter under IGNORECASE is that letter in
     lower case (``K``, the Kelvin sign, is ``k``), an uncased one (``\u2019``) stays, and any
     other non-ASCII character is NUL, which no folded word holds."""
-    table = {ord(char): _folded_char(char) for char in set(text) if not char.isascii()}
-    return text.translate(table).lower()
+    if not text.isascii():
+        # each to ASCII or to itself, never to another replaced character: the order is free
+        for char in {char for char in set(text) if not char.isascii()}:
+            text = text.replace(char, _folded_char(char))
+    return text.lower()
 
 
 @lru_cache(maxsize=4096)

@@ -23,7 +23,7 @@ def party_facts(ctx: Context, sentence: Sentence, found: Found) -> None:
     span = sentence.span
     hits = [
         (match, cue)
-        for cue in lexicon().party_cues()
+        for cue in ctx.candidates(lexicon().party_cues(), span)
         for match in ctx.finditer(cue.regex, span)  # most sentences state no party status
     ]
     # in text order: a later verb may share the subject or the instrument of an earlier one

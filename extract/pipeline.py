@@ -26,6 +26,7 @@ from dutygraph.extract.ir import (
 )
 from dutygraph.extract.layout import layout
 from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.literals import sharing_indexes
 from dutygraph.extract.mention_index import MentionIndex
 from dutygraph.extract.provisions import find_provisions
 from dutygraph.extract.references import (
@@ -55,6 +56,11 @@ _ARTICLE_HEADING = re.compile(r"^\s*Article\s+(?P<number>[0-9IVXLC]+[A-Z]?)\s*$"
 
 def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     """``emit`` aside, the whole extractor: layout, sentences, citations, names, relations."""
+    with sharing_indexes():  # the stages find each pattern's words once per document
+        return _extract(doc, gaz)
+
+
+def _extract(doc: Document, gaz: Gazetteer | None) -> Extraction:
     gaz = gaz or default_gazetteer()
     lay = layout(doc)
     sentences = split_sentences(doc, lay)

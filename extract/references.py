@@ -16,9 +16,11 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from dutygraph.extract.ir import Mention, Sentence, Span
 from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.literals import LiteralIndex, screened_finditer, shared_index
 from dutygraph.extract.mention_index import MentionIndex, SentenceIndex
 
 _REFERENCE = re.compile(
@@ -53,7 +55,7 @@ def find_references(
     earlier = _Earlier(mentions, names)
     in_sentences = SentenceIndex(sentences)
     found: list[Mention] = []
-    for match in _REFERENCE.finditer(text):
+    for match in screened_finditer(_REFERENCE, text):
         span = Span(match.start(), match.end())
         if taken.overlapping(span):
             continue
@@ -182,7 +184,12 @@ def _has_head(mention: Mention, head: str, name: str) -> bool:
         return mention.category == "instrument"
     if head in _ACTOR_HEADS and mention.category not in {"body", "organization"}:
         return False
-    return re.search(rf"\b{head}", f"{mention.label} {name}", re.IGNORECASE) is not None
+    return _head_pattern(head).search(f"{mention.label} {name}") is not None
+
+
+@lru_cache(maxsize=64)
+def _head_pattern(head: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{head}", re.IGNORECASE)
 
 
 def _with_key(earlier: Iterator[Mention], key: str, match: re.Match[str]) -> Mention:
@@ -215,7 +222,7 @@ def find_subject_state_references(
         return ()
     taken = MentionIndex(mentions)
     found = []
-    for match in lexicon().pattern("subject_state_phrase").finditer(text):
+    for match in screened_finditer(lexicon().pattern("subject_state_phrase"), text):
         span = Span(match.start("name"), match.end("name"))
         if not taken.overlapping(span):
             found.append(Mention(span, subject, "state", match.group("name"), "reference"))
@@ -229,13 +236,20 @@ def subject_state(text: str, mentions: Sequence[Mention]) -> str | None:
         lexicon().pattern(name)
         for name in ("reviewed_report", "country_visit", "state_under_review")
     ]
+    literals = shared_index(text)  # most mentions have no cue's word before them
     states = {
         m.key
         for m in mentions
-        if m.category == "state"
-        and any(cue.search(text, max(0, m.span.start - 80), m.span.start) for cue in cues)
+        if m.category == "state" and any(_cued(text, literals, cue, m.span.start) for cue in cues)
     }
     return states.pop() if len(states) == 1 else None
+
+
+def _cued(text: str, literals: LiteralIndex | None, cue: re.Pattern[str], end: int) -> bool:
+    start = max(0, end - 80)
+    if literals is not None and not literals.may_match(cue, start, end):
+        return False
+    return cue.search(text, start, end) is not None
 
 
 # How far back a passage's states are counted, and how often the most salient one must appear.
@@ -249,7 +263,7 @@ def find_salient_state_references(text: str, mentions: Sequence[Mention]) -> tup
     states = MentionIndex(m for m in mentions if m.category == "state")
     taken = MentionIndex(mentions)
     found = []
-    for match in lexicon().pattern("salient_state_phrase").finditer(text):
+    for match in screened_finditer(lexicon().pattern("salient_state_phrase"), text):
         span = Span(match.start("name"), match.end("name"))
         if taken.overlapping(span):
             continue

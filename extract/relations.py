@@ -88,7 +88,7 @@ def _cue_hits(ctx: Context, sentence: Sentence) -> list[_CueHit]:
     span = sentence.span
     hits = [
         _CueHit(m.start(), m.end(), cue)
-        for cue in lex.cues()
+        for cue in ctx.candidates(lex.cues(), span)
         for m in ctx.finditer(cue.regex, span)  # most sentences have no modal
     ]
     if not hits:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from dutygraph.extract.dates import date_after
 from dutygraph.extract.ir import Mention, ReportFact, Sentence, Span
 from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.literals import screened_finditer
 from dutygraph.extract.mention_index import MentionIndex
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
@@ -59,7 +60,8 @@ def _in_sentence(
     body: str | None,
 ) -> list[ReportFact]:
     facts: list[ReportFact] = []
-    phrases = list(lexicon().pattern("report_phrase").finditer(text, sentence.start, sentence.end))
+    phrase = lexicon().pattern("report_phrase")
+    phrases = list(screened_finditer(phrase, text, sentence.start, sentence.end))
     if not phrases:
         return facts
     inside = mentions.inside(sentence)

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from dutygraph.extract.ir import Mention, MentionCategory, Span
 from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.literals import shared_index
 from dutygraph.extract.mention_index import MentionIndex
 from dutygraph.extract.tokens import Token, span_tokens
 
@@ -106,7 +107,11 @@ def _special_procedure_pattern() -> re.Pattern[str]:
 def _special_procedures(text: str, span: Span) -> Iterator[Mention]:
     """``Special Rapporteur on the situation of human rights in X``: mandates in lower case,
     up to where the holder's own acts begin (``on his visit to X``)."""
-    for match in _special_procedure_pattern().finditer(text, span.start, span.end):
+    pattern = _special_procedure_pattern()
+    literals = shared_index(text)
+    if literals is not None and not literals.may_match(pattern, span.start, span.end):
+        return  # most sentences name no mandate
+    for match in pattern.finditer(text, span.start, span.end):
         own_act = _HOLDERS_OWN_ACT.search(match.group())
         mandate = match.group()[: own_act.start()] if own_act else match.group()
         end = match.start() + len(mandate.rstrip(" ,"))
@@ -144,7 +149,7 @@ def _capitalised_runs(tokens: list[Token]) -> Iterator[list[Token]]:
         if (
             token.text[:1].isupper()  # _is_capitalised, the test most tokens end at
             or (run and _extends_run(run[-1], tokens, i, function_words, heads))
-            or _is_title_year(tokens, i)
+            or (len(token.text) == 4 and _is_title_year(tokens, i))  # no call for most tokens
         ):
             run.append(token)
         elif run:
