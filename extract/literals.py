@@ -84,6 +84,8 @@ def factor_of(pattern: re.Pattern[str], bounded: bool = False) -> Factor | None:
 @lru_cache(maxsize=512)
 def _factors(pattern: re.Pattern[str]) -> tuple[Factor | None, Factor | None]:
     folded = bool(pattern.flags & re.IGNORECASE)
+    if not folded and "(?i" in pattern.pattern:
+        return None, None  # words of a case-blind part would be looked for as written
     info = _analysis(pattern)
     if info is None:
         return None, None
@@ -92,7 +94,12 @@ def _factors(pattern: re.Pattern[str]) -> tuple[Factor | None, Factor | None]:
 
 
 def _factor(found: _Found | None, folded: bool) -> Factor | None:
-    return None if found is None else Factor(found[0], found[1], found[2], folded)
+    if found is None:
+        return None
+    # a case-sensitive part ``(?-i:UNHCR)`` of a case-blind pattern keeps its capitals; the
+    # folded text holds the word folded all the same
+    words = frozenset(map(fold, found[0])) if folded else found[0]
+    return Factor(words, found[1], found[2], folded)
 
 
 def min_width(pattern: re.Pattern[str]) -> int:

@@ -14,13 +14,15 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from rdflib import SKOS, URIRef
 
 from dutygraph.extract.ir import Entity, Mention, Span, Statement, ThemeAssignment, ThemeField
+from dutygraph.extract.literals import factor_of, fold
 from dutygraph.extract.mention_index import MentionIndex
+from dutygraph.extract.wordscan import present
 from dutygraph.namespace import AFFECTED, DGID, THEME
 from dutygraph.resources import extract_data
 
@@ -58,10 +60,21 @@ class Rule:
     unless: re.Pattern[str] | None = None
     requires: re.Pattern[str] | None = None
     implies: tuple[str, ...] = ()  # concepts assigned with this one, on the same cue
+    # words one of which every cue match holds (in the folded text): most texts hold none
+    screen: frozenset[str] | None = None
 
-    def cue_in(self, text: str, statement_text: str, written: str | None = None) -> str | None:
+    def cue_in(
+        self,
+        text: str,
+        statement_text: str,
+        written: str | None = None,
+        words: frozenset[str] | None = None,
+    ) -> str | None:
         """The first cue in ``text`` (one line), if the rule applies to the statement: the
-        same stretch of ``written`` when ``text`` is ``written`` with parts blanked."""
+        same stretch of ``written`` when ``text`` is ``written`` with parts blanked; ``words``
+        are the screen words ``fold(text)`` holds, when known."""
+        if self.screen is not None and words is not None and self.screen.isdisjoint(words):
+            return None
         found = self.cues.search(text)
         if found is None or (self.unless is not None and self.unless.search(text)):
             return None
@@ -81,7 +94,13 @@ def _rule(raw: dict[str, Any]) -> Rule:
         _pattern(raw.get("unless", ())),
         _pattern(raw.get("requires", ())),
         tuple(map(concept_iri, raw.get("implies", ()))),
+        _screen(cues),
     )
+
+
+def _screen(cues: re.Pattern[str]) -> frozenset[str] | None:
+    factor = factor_of(cues)
+    return factor.words if factor is not None and factor.folded and factor.words else None
 
 
 def _masks(raw: list[dict[str, Any]]) -> tuple[re.Pattern[str], ...]:
@@ -109,6 +128,11 @@ class Classifier:
     instruments: dict[str, tuple[str, ...]]
     masks: tuple[re.Pattern[str], ...] = ()
     ratification: str = concept_iri("theme:ratification")
+
+    @cached_property
+    def screen_words(self) -> frozenset[str]:
+        """Every rule's screen words, found in a text in one pass."""
+        return frozenset(word for rule in self.rules for word in rule.screen or ())
 
     def basis_concepts(self, key: str) -> tuple[str, ...]:
         """The concepts a basis cues: its provision's (exact, else its article's), then its
@@ -211,13 +235,18 @@ def _names(words: str, text: str) -> bool:
 
 
 def _text_cues(rules: Classifier, view: _View) -> Iterator[tuple[str, str, ThemeField]]:
+    screens = rules.screen_words
+    texts = {
+        field: [(m, w, present(fold(m), screens)) for m, w in view.texts(field)]
+        for field in ("action", "beneficiary")
+    }
     for rule in rules.rules:
         for field in rule.fields:
             cue = next(
                 (
                     c
-                    for match, written in view.texts(field)
-                    if (c := rule.cue_in(match, view.whole, written)) is not None
+                    for match, written, held in texts[field]
+                    if (c := rule.cue_in(match, view.whole, written, held)) is not None
                 ),
                 None,
             )

@@ -55,6 +55,19 @@ def positions(haystack: str, words: frozenset[str]) -> dict[str, list[int]]:
     return found
 
 
+def present(haystack: str, words: frozenset[str]) -> frozenset[str]:
+    """The words that occur in ``haystack`` (as ``word in haystack`` tells, for all at once)."""
+    if not words:
+        return frozenset()
+    pattern, prefixes = _compiled(words)
+    found: set[str] = set()
+    match = pattern.search(haystack)
+    while match is not None:
+        found.update(prefixes[match.group()])
+        match = pattern.search(haystack, match.start() + 1)
+    return frozenset(found)
+
+
 @lru_cache(maxsize=8)
 def _compiled(words: frozenset[str]) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     """The trie regex of ``words``, and for each word the words that are prefixes of it."""

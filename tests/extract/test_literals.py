@@ -116,3 +116,16 @@ def test_a_word_too_common_to_screen_leaves_the_regex_as_is() -> None:
     assert _spans(LiteralIndex(text).finditer(pattern, len(text) - 25)) == [
         (len(text) - 11, len(text) - 1)
     ]
+
+
+def test_a_case_sensitive_part_of_a_case_blind_pattern_is_screened_folded() -> None:
+    pattern = re.compile(r"(?<!\w)(?:(?-i:UNHCR)|refugees?)(?!\w)", re.IGNORECASE)
+    factor = factor_of(pattern)
+    assert factor is not None and factor.folded
+    assert "unhcr" in factor.words and "UNHCR" not in factor.words
+    index = LiteralIndex("Grant the UNHCR access.")
+    assert index.may_match(pattern, 0, len("Grant the UNHCR access."))
+
+
+def test_a_case_blind_part_of_a_case_sensitive_pattern_gives_no_screen() -> None:
+    assert factor_of(re.compile(r"(?i:return) of (?-i:Fictland)")) is None
