@@ -71,13 +71,19 @@ CONCEPT_ATTRIBUTES = {"theme": "themes", "affected": "affected"}
 LABEL_SEPARATOR = " | "
 
 
-def to_networkx(dataset: Dataset | Graph, source: MemorySource | None = None) -> nx.MultiDiGraph:
+def to_networkx(
+    dataset: Dataset | Graph,
+    source: MemorySource | None = None,
+    concepts: dict[str, dict[str, list[Concept]]] | None = None,
+) -> nx.MultiDiGraph:
     """The duty network of ``dataset``; node keys are IRIs, edge keys are relation names.
-    ``source``: the dataset's union, already open for queries (else it is made here)."""
+    ``source``: the dataset's union, already open for queries (else it is made here);
+    ``concepts``: its ``statement_concepts``, when the caller has them already."""
     source = source or MemorySource(rdfio.union(dataset))
     union = source.graph
     network = nx.MultiDiGraph()
-    kinds, concepts = duty_kinds(source), statement_concepts(source)
+    kinds = duty_kinds(source)
+    concepts = statement_concepts(source) if concepts is None else concepts
     for node, category in _categorised_nodes(union):
         attributes = node_attributes(union, node, category, kinds)
         if category == "statement":

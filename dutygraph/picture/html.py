@@ -22,9 +22,13 @@ from dutygraph.picture.data import picture_data
 
 
 def picture_html(
-    dataset: Dataset | Graph, bearer: str | None = None, kind: str | Sequence[str] | None = None
+    dataset: Dataset | Graph,
+    bearer: str | None = None,
+    kind: str | Sequence[str] | None = None,
+    view: str = "duties",
 ) -> str:
-    data = picture_data(dataset, bearer, kind)
+    """The page, opening on ``view``; a control switches between the views."""
+    data = picture_data(dataset, bearer, kind, view)
     script = _element_text("page.js")
     script_hash = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     policy = (
