@@ -2,10 +2,11 @@
 
 ``picture_html`` writes one self-contained page (inline CSS and JS, no network, a content
 security policy that allows only its own script) from the package files ``page.html``,
-``page.css`` and ``page.js``; ``picture_svg`` draws the same layered layout as a static SVG
-written by hand; ``picture_png`` draws it with matplotlib (the optional ``picture`` extra).
-All three start from ``picture_data``; the static two lay it out with ``layout``, or, for the
-theme view (each bearer's duties by theme, as cells of passages), with ``theme_layout``.
+``page.css``, ``themes.js`` and ``page.js``; ``picture_svg`` draws the same layered layout as
+a static SVG written by hand; ``picture_png`` draws it with matplotlib (the optional
+``picture`` extra). All three start from ``picture_data``; the static two lay it out with
+``layout``, or, for the theme view (each bearer's duties by theme, as cells of passages), with
+``theme_layout``.
 """
 
 from dutygraph.picture.data import KINDS, VIEWS, picture_data, summary

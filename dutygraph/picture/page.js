@@ -11,8 +11,6 @@
   var WIDTH = {bearer: 170, group: 160, duty: 400, provision: 150, instrument: 250};
   var CHARS = {bearer: 24, group: 22, duty: 64, provision: 21, instrument: 36};
   var ROW = 44, BOX = 36, TOP = 36, MARGIN = 20, GAP = 50;
-  // Theme cells as theme_scene.py draws them: wide in proportion to their passages.
-  var CELL_CONTENT = 940, CELL_MIN = 120, CELL_UNIT = 80;
   var HINTS = {duties: "Click a duty to see its action, basis and passage.",
                theme: "Click a theme to list its passages."};
   var X = {}, GROUPS = {};
@@ -21,6 +19,8 @@
   KINDS.forEach(function (k) { state.kinds[k] = true; });
   var dutyById = {};
   data.duties.forEach(function (d) { dutyById[d.id] = d; });
+  var themes = dutygraphThemes({data: data, state: state, dutyById: dutyById, make: make,
+                                labelOf: labelOf, clearPanel: clearPanel});
 
   function make(tag, attributes, text, namespace) {
     var node = namespace ? document.createElementNS(namespace, tag) : document.createElement(tag);
@@ -225,6 +225,14 @@
     if (state.view === "theme") { renderThemes(); } else { renderGraph(); }
   }
 
+  function renderThemes() {
+    themes.render();
+    var duties = visibleDuties();
+    document.body.setAttribute("data-rendered", String(duties.length));
+    document.getElementById("subtitle").textContent = summary(duties);
+    highlight();
+  }
+
   function renderGraph() {
     var graph = document.getElementById("graph");
     while (graph.firstChild) { graph.removeChild(graph.firstChild); }
@@ -266,85 +274,6 @@
       (counts.join(", ") || "none") + ")";
   }
 
-  function shownPassages(cell) {
-    return cell.passages.filter(function (p) {
-      return p.statements.some(function (id) { return state.kinds[dutyById[id].kind]; });
-    });
-  }
-
-  function passageText(passage) {
-    return passage.statements.map(function (id) {
-      return dutyById[id].action + " " + dutyById[id].quote;
-    }).join(" ");
-  }
-
-  function renderThemes() {
-    var box = document.getElementById("themes"), shown = 0;
-    while (box.firstChild) { box.removeChild(box.firstChild); }
-    data.themeSections.forEach(function (section) {
-      if (state.bearer && section.bearer !== state.bearer) { return; }
-      var cells = section.cells.map(function (c) { return {cell: c, passages: shownPassages(c)}; })
-        .filter(function (c) { return c.passages.length; });
-      if (!cells.length) { return; }
-      var counts = cells.map(function (c) { return c.passages.length; });
-      var total = counts.reduce(function (a, b) { return a + b; }, 0);
-      var unit = Math.min(CELL_UNIT, CELL_CONTENT / Math.max.apply(null, counts));
-      var block = make("section", {"class": "theme-section", "data-bearer": section.bearer});
-      block.appendChild(make("h2", {}, labelOf(section.bearer) + " \u00b7 " + passages(total)));
-      var grid = make("div", {"class": "theme-grid"});
-      cells.forEach(function (c) {
-        var n = c.passages.length;
-        var cell = make("button", {type: "button", "data-theme": c.cell.theme, "data-count": n,
-                                   "class": "theme-cell" + (c.cell.theme ? "" : " no-theme")});
-        cell.style.width = Math.max(CELL_MIN, unit * n) + "px";
-        cell.title = c.cell.label;
-        cell.searchText = (c.cell.label + " " + c.passages.map(passageText).join(" "))
-          .toLowerCase();
-        cell.appendChild(make("span", {"class": "theme-label"}, c.cell.label));
-        cell.appendChild(make("span", {"class": "theme-count"}, passages(n)));
-        cell.addEventListener("click", function () {
-          document.querySelectorAll("#themes .theme-cell.selected").forEach(function (other) {
-            other.classList.remove("selected");
-          });
-          cell.classList.add("selected");
-          showCell(section.bearer, c.cell, c.passages);
-        });
-        grid.appendChild(cell);
-      });
-      block.appendChild(grid);
-      box.appendChild(block);
-      shown += 1;
-    });
-    if (!shown) { box.appendChild(make("p", {}, "No duty matches these filters.")); }
-    var duties = visibleDuties();
-    document.body.setAttribute("data-rendered", String(duties.length));
-    document.getElementById("subtitle").textContent = summary(duties);
-    highlight();
-  }
-
-  function passages(n) { return n + (n === 1 ? " passage" : " passages"); }
-
-  function showCell(bearer, cell, shown) {
-    var panel = clearPanel();
-    panel.appendChild(make("h2", {id: "cell-title"}, cell.label + " \u00b7 " + labelOf(bearer)));
-    panel.appendChild(make("p", {"class": "hint"}, passages(shown.length)));
-    var list = make("ol", {id: "passages"});
-    shown.forEach(function (passage) {
-      var first = dutyById[passage.statements[0]], item = make("li", {"class": "passage"});
-      item.appendChild(make("blockquote", {"class": "quote"}, first.quote));
-      item.appendChild(make("p", {"class": "offsets"}, first.source +
-                            (first.page ? ", p. " + first.page : "") + ", code points " +
-                            first.begin + "\u2013" + first.end));
-      passage.statements.forEach(function (id) {
-        var duty = dutyById[id];
-        item.appendChild(make("p", {"class": "statement", "data-id": id},
-                              duty.type + " \u00b7 " + duty.kind + ": " + id));
-      });
-      list.appendChild(item);
-    });
-    panel.appendChild(list);
-  }
-
   function clearPanel() {
     var panel = document.getElementById("panel");
     while (panel.firstChild) { panel.removeChild(panel.firstChild); }
@@ -353,11 +282,7 @@
 
   function highlight() {
     var query = state.search.trim().toLowerCase();
-    document.querySelectorAll("#themes .theme-cell").forEach(function (cell) {
-      var hit = query !== "" && cell.searchText.indexOf(query) >= 0;
-      cell.classList.toggle("match", hit);
-      cell.classList.toggle("dim", query !== "" && !hit);
-    });
+    themes.highlight(query);
     document.querySelectorAll("#graph .node").forEach(function (node) {
       var id = node.getAttribute("data-id"), d = dutyById[id];
       var text = (labelOf(id) + " " + (d ? d.action + " " + d.quote : "")).toLowerCase();
