@@ -17,13 +17,24 @@ from rdflib.namespace import PROV, RDF
 from dutygraph import rdfio
 from dutygraph.errors import DutygraphError
 from dutygraph.namespace import DG, DGID, NIF
-from dutygraph.network import Passage, action_of, label_of, passage_of, to_networkx
+from dutygraph.network import (
+    Concept,
+    Passage,
+    action_of,
+    label_of,
+    passage_of,
+    statement_concepts,
+    to_networkx,
+)
 from dutygraph.pages import first_page, page_selector
+from dutygraph.sparql.sources import MemorySource
 
 FORMATS = rdfio.written_by(rdfio.EXPORT)
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 ANNOTATION_COLLECTION = DGID["annotations"]
 QUOTE_CONTEXT = 32
+# The W3C context binds the dcterms prefix (and "id" to @id), so this key is dcterms:subject.
+SUBJECT = "dcterms:subject"
 # "Recommendation to Fictland", "Prohibition for Fictland"; any other statement "... of".
 BEARER_WORDS = {"Recommendation": "to", "Prohibition": "for"}
 XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
@@ -58,7 +69,10 @@ def to_web_annotations(dataset: Dataset | Graph) -> str:
     statements = sorted(
         {s for s in union.subjects(RDF.type, DG.NormativeStatement) if isinstance(s, URIRef)}
     )
-    items = [annotation(union, statement) for statement in statements]
+    concepts = statement_concepts(MemorySource(union))
+    items = [
+        annotation(union, statement, concepts.get(str(statement), {})) for statement in statements
+    ]
     collection = {
         "@context": ANNOTATION_CONTEXT,
         "id": str(ANNOTATION_COLLECTION),
@@ -77,7 +91,13 @@ NOT_RDF: dict[str, Callable[[Dataset], str]] = {
 }
 
 
-def annotation(union: Graph, statement: URIRef) -> dict[str, Any]:
+def annotation(
+    union: Graph, statement: URIRef, concepts: dict[str, list[Concept]] | None = None
+) -> dict[str, Any]:
+    """The statement's annotation; ``concepts``: its themes and affected persons by scheme."""
+    concepts = concepts or {}
+    themes = sorted({c.iri for c in concepts.get("theme", [])})
+    subjects = sorted({c.iri for scheme in concepts.values() for c in scheme})
     return {
         "id": f"{statement}/annotation",
         "type": "Annotation",
@@ -90,8 +110,13 @@ def annotation(union: Graph, statement: URIRef) -> dict[str, Any]:
                 "value": describe(union, statement),
             },
             {"type": "SpecificResource", "purpose": "identifying", "source": str(statement)},
+            *(
+                {"type": "SpecificResource", "purpose": "classifying", "source": theme}
+                for theme in themes
+            ),
         ],
         "target": _target(union, statement),
+        **({SUBJECT: [{"id": iri} for iri in subjects]} if subjects else {}),
     }
 
 

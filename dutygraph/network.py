@@ -63,18 +63,32 @@ NODE_ATTRIBUTES = (
     "quote_begin",
     "quote_end",
     "source",
+    "themes",
+    "affected",
 )
+# The statement-themes query's schemes, and the node attribute each one's labels go in.
+CONCEPT_ATTRIBUTES = {"theme": "themes", "affected": "affected"}
+LABEL_SEPARATOR = " | "
 
 
-def to_networkx(dataset: Dataset | Graph, source: MemorySource | None = None) -> nx.MultiDiGraph:
+def to_networkx(
+    dataset: Dataset | Graph,
+    source: MemorySource | None = None,
+    concepts: dict[str, dict[str, list[Concept]]] | None = None,
+) -> nx.MultiDiGraph:
     """The duty network of ``dataset``; node keys are IRIs, edge keys are relation names.
-    ``source``: the dataset's union, already open for queries (else it is made here)."""
+    ``source``: the dataset's union, already open for queries (else it is made here);
+    ``concepts``: its ``statement_concepts``, when the caller has them already."""
     source = source or MemorySource(rdfio.union(dataset))
     union = source.graph
     network = nx.MultiDiGraph()
     kinds = duty_kinds(source)
+    concepts = statement_concepts(source) if concepts is None else concepts
     for node, category in _categorised_nodes(union):
-        network.add_node(str(node), **node_attributes(union, node, category, kinds))
+        attributes = node_attributes(union, node, category, kinds)
+        if category == "statement":
+            attributes.update(concept_attributes(concepts.get(str(node), {})))
+        network.add_node(str(node), **attributes)
     for subject, relation, target, derivation in _relation_edges(dataset, union):
         if str(subject) in network and str(target) in network:
             network.add_edge(
@@ -155,6 +169,38 @@ def duty_kinds(source: MemorySource) -> dict[str, str]:
     for row in result.rows:
         kinds.setdefault(row[statement], row[kind])
     return kinds
+
+
+@dataclass(frozen=True, order=True)
+class Concept:
+    """A theme or a group of affected persons, as the statement-themes query labels it."""
+
+    label: str
+    iri: str
+
+
+def statement_concepts(source: MemorySource) -> dict[str, dict[str, list[Concept]]]:
+    """Each statement's concepts by scheme ("theme", "affected"), sorted by label, as
+    ``queries/statement-themes.rq`` gives them (one row per cue, so a concept once here)."""
+    result = run(source, "statement-themes")
+    column = {name: result.columns.index(name) for name in result.columns}
+    found: dict[str, dict[str, set[Concept]]] = {}
+    for row in result.rows:
+        concept = Concept(row[column["concept"]], row[column["concept_iri"]])
+        schemes = found.setdefault(row[column["statement"]], {})
+        schemes.setdefault(row[column["scheme"]], set()).add(concept)
+    return {
+        statement: {scheme: sorted(concepts) for scheme, concepts in schemes.items()}
+        for statement, schemes in found.items()
+    }
+
+
+def concept_attributes(concepts: dict[str, list[Concept]]) -> dict[str, str]:
+    """The ``themes`` and ``affected`` attributes: labels, sorted, joined with " | "."""
+    return {
+        attribute: LABEL_SEPARATOR.join(sorted(c.label for c in concepts.get(scheme, [])))
+        for scheme, attribute in CONCEPT_ATTRIBUTES.items()
+    }
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,9 @@ from rdflib import Dataset, Graph, URIRef
 
 from dutygraph import rdfio
 from dutygraph.errors import DutygraphError
-from dutygraph.network import to_networkx
+from dutygraph.network import Concept, statement_concepts, to_networkx
 from dutygraph.pages import first_page
+from dutygraph.picture.themes import theme_sections
 from dutygraph.sparql.run import resolve
 from dutygraph.sparql.sources import MemorySource
 
@@ -39,14 +40,24 @@ KIND_SHORT = {
     "recommendation": "recommendations",
 }
 DUTY_TYPES = ("Obligation", "Prohibition", "Recommendation")
+# The drawings: who owes what (bearers, duties, bases), or each bearer's duties by theme.
+VIEWS = ("duties", "theme")
+TITLES = {"duties": "Who owes what", "theme": "Duties by theme"}
 
 
 def picture_data(
-    dataset: Dataset | Graph, bearer: str | None = None, kind: str | Sequence[str] | None = None
+    dataset: Dataset | Graph,
+    bearer: str | None = None,
+    kind: str | Sequence[str] | None = None,
+    view: str = "duties",
 ) -> dict[str, Any]:
-    """Duties of ``kind`` (one or several), who owes them (also via a group), bases and labels."""
+    """Duties of ``kind`` (one or several), who owes them (also via a group), bases, themes and
+    labels; ``view`` (one of ``VIEWS``) is the drawing shown first."""
+    if view not in VIEWS:
+        raise DutygraphError(f"unknown view {view!r} (known: {', '.join(VIEWS)})")
     source = MemorySource(rdfio.union(dataset))  # one union, loaded once for every query
-    network = to_networkx(dataset, source)
+    concepts = statement_concepts(source)
+    network = to_networkx(dataset, source, concepts)
     selected = _resolve_bearers(source, network, bearer) if bearer else []
     duties = [
         _duty(network, node)
@@ -56,11 +67,17 @@ def picture_data(
     duties = [d for d in duties if _wanted(d, selected, kind)]
     for duty in duties:
         duty["page"] = first_page(source.graph, URIRef(duty["id"]))
+        duty.update(_concepts(concepts.get(duty["id"], {})))
+    titles = {name: f"{title}: {bearer}" if bearer else title for name, title in TITLES.items()}
+    options = _bearer_options(network, duties, selected)
     return {
-        "title": f"Who owes what: {bearer}" if bearer else "Who owes what",
+        "view": view,
+        "title": titles[view],
+        "titles": titles,
         "subtitle": summary(duties),
         "selectedBearer": selected[0] if selected else "",
-        "bearerOptions": _bearer_options(network, duties, selected),
+        "bearerOptions": options,
+        "themeSections": theme_sections(duties, options),
         "duties": duties,
         "actors": _labels(network, {e["actor"] for d in duties for e in d["owedBy"]}),
         "sources": _sources(network, duties),
@@ -116,6 +133,13 @@ def _duty(network: nx.MultiDiGraph, node: str) -> dict[str, Any]:
         "basis": sorted(set(basis)),
         "direct": direct,
         "owedBy": direct + _through_groups(network, direct),
+    }
+
+
+def _concepts(concepts: dict[str, list[Concept]]) -> dict[str, list[dict[str, str]]]:
+    return {
+        key: [{"iri": c.iri, "label": c.label} for c in concepts.get(scheme, [])]
+        for key, scheme in (("themes", "theme"), ("affected", "affected"))
     }
 
 

@@ -1,8 +1,10 @@
-"""The picture as one self-contained page, built from the shipped page.html, page.css and page.js.
+"""The picture as one self-contained page, built from the shipped page.html, page.css, themes.js
+and page.js.
 
-The style and script are inlined, nothing is loaded from the network, and a content security
-policy allows only the page's own script; the data sits in a JSON script element with ``<``,
-``>`` and ``&`` escaped, and the script inserts every label with ``textContent``.
+The style and the script (``themes.js`` then ``page.js``, in one element) are inlined, nothing
+is loaded from the network, and a content security policy allows only the page's own script;
+the data sits in a JSON script element with ``<``, ``>`` and ``&`` escaped, and the script
+inserts every label with ``textContent``.
 """
 
 from __future__ import annotations
@@ -20,12 +22,19 @@ from rdflib import Dataset, Graph
 from dutygraph import resources
 from dutygraph.picture.data import picture_data
 
+# One script element: the theme view first, then the page's script, which uses it.
+SCRIPTS = ("themes.js", "page.js")
+
 
 def picture_html(
-    dataset: Dataset | Graph, bearer: str | None = None, kind: str | Sequence[str] | None = None
+    dataset: Dataset | Graph,
+    bearer: str | None = None,
+    kind: str | Sequence[str] | None = None,
+    view: str = "duties",
 ) -> str:
-    data = picture_data(dataset, bearer, kind)
-    script = _element_text("page.js")
+    """The page, opening on ``view``; a control switches between the views."""
+    data = picture_data(dataset, bearer, kind, view)
+    script = "\n" + "".join(_page_file(name) for name in SCRIPTS)
     script_hash = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     policy = (
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "

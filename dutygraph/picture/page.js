@@ -11,11 +11,16 @@
   var WIDTH = {bearer: 170, group: 160, duty: 400, provision: 150, instrument: 250};
   var CHARS = {bearer: 24, group: 22, duty: 64, provision: 21, instrument: 36};
   var ROW = 44, BOX = 36, TOP = 36, MARGIN = 20, GAP = 50;
+  var HINTS = {duties: "Click a duty to see its action, basis and passage.",
+               theme: "Click a theme to list its passages."};
   var X = {}, GROUPS = {};
-  var state = {bearer: data.selectedBearer, kinds: {}, search: "", selected: ""};
+  var state = {view: data.view, bearer: data.selectedBearer, kinds: {}, search: "",
+               selected: ""};
   KINDS.forEach(function (k) { state.kinds[k] = true; });
   var dutyById = {};
   data.duties.forEach(function (d) { dutyById[d.id] = d; });
+  var themes = dutygraphThemes({data: data, state: state, dutyById: dutyById, make: make,
+                                labelOf: labelOf, clearPanel: clearPanel});
 
   function make(tag, attributes, text, namespace) {
     var node = namespace ? document.createElementNS(namespace, tag) : document.createElement(tag);
@@ -215,6 +220,20 @@
   }
 
   function render() {
+    document.body.classList.toggle("view-theme", state.view === "theme");
+    document.getElementById("title").textContent = data.titles[state.view];
+    if (state.view === "theme") { renderThemes(); } else { renderGraph(); }
+  }
+
+  function renderThemes() {
+    themes.render();
+    var duties = visibleDuties();
+    document.body.setAttribute("data-rendered", String(duties.length));
+    document.getElementById("subtitle").textContent = summary(duties);
+    highlight();
+  }
+
+  function renderGraph() {
     var graph = document.getElementById("graph");
     while (graph.firstChild) { graph.removeChild(graph.firstChild); }
     var duties = visibleDuties();
@@ -255,8 +274,15 @@
       (counts.join(", ") || "none") + ")";
   }
 
+  function clearPanel() {
+    var panel = document.getElementById("panel");
+    while (panel.firstChild) { panel.removeChild(panel.firstChild); }
+    return panel;
+  }
+
   function highlight() {
     var query = state.search.trim().toLowerCase();
+    themes.highlight(query);
     document.querySelectorAll("#graph .node").forEach(function (node) {
       var id = node.getAttribute("data-id"), d = dutyById[id];
       var text = (labelOf(id) + " " + (d ? d.action + " " + d.quote : "")).toLowerCase();
@@ -289,8 +315,7 @@
   }
 
   function showDuty(duty) {
-    var panel = document.getElementById("panel");
-    while (panel.firstChild) { panel.removeChild(panel.firstChild); }
+    var panel = clearPanel();
     panel.appendChild(make("h2", {}, duty.type + " \u00b7 " + duty.kind));
     var list = make("dl");
     [["bearer", bearerText(duty)], ["action", duty.action],
@@ -309,7 +334,14 @@
   }
 
   function controls() {
-    document.getElementById("title").textContent = data.title;
+    var view = document.getElementById("view");
+    view.value = state.view;
+    view.addEventListener("change", function () {
+      state.view = view.value;
+      state.selected = "";
+      clearPanel().appendChild(make("p", {"class": "hint"}, HINTS[state.view]));
+      render();
+    });
     var select = document.getElementById("bearer");
     select.appendChild(make("option", {value: ""}, "all bearers"));
     data.bearerOptions.forEach(function (id) {
@@ -350,8 +382,17 @@
   controls();
   legend();
   render();
-  // Test hook: "#test=click" clicks the first duty, "#test=click&duty=IRI" that duty.
+  clearPanel().appendChild(make("p", {"class": "hint"}, HINTS[state.view]));
+  // Test hook: "#test=click" clicks the first duty, "#test=click&duty=IRI" that duty;
+  // "#test=cell&theme=IRI" the first cell of that theme in the theme view.
   var hash = new URLSearchParams(window.location.hash.slice(1));
+  if (hash.get("test") === "cell") {
+    var cell = null;
+    document.querySelectorAll("#themes .theme-cell").forEach(function (node) {
+      if (!cell && node.getAttribute("data-theme") === (hash.get("theme") || "")) { cell = node; }
+    });
+    if (cell) { cell.dispatchEvent(new MouseEvent("click", {bubbles: true})); }
+  }
   if (hash.get("test") === "click") {
     var wanted = hash.get("duty"), target = null;
     document.querySelectorAll("#graph .node.duty").forEach(function (node) {

@@ -10,32 +10,40 @@ from rdflib import Dataset, Graph
 
 from dutygraph.errors import DutygraphError
 from dutygraph.picture.data import picture_data
-from dutygraph.picture.scene import Scene, layout
+from dutygraph.picture.scene import Scene
 from dutygraph.picture.shapes import Rect, Shape, Text, scene_shapes
+from dutygraph.picture.views import view_drawing
 
 PICTURE_EXTRA = "PNG output needs matplotlib: pip install 'dutygraph[picture]'"
 
 
 def picture_png(
-    dataset: Dataset | Graph, bearer: str | None = None, kind: str | Sequence[str] | None = None
+    dataset: Dataset | Graph,
+    bearer: str | None = None,
+    kind: str | Sequence[str] | None = None,
+    view: str = "duties",
 ) -> bytes:
-    return scene_png(layout(picture_data(dataset, bearer, kind)))
+    return shapes_png(*view_drawing(picture_data(dataset, bearer, kind, view)))
 
 
 def scene_png(scene: Scene, dpi: int = 150) -> bytes:
+    return shapes_png(scene.width, scene.height, scene_shapes(scene), dpi)
+
+
+def shapes_png(width: float, height: float, shapes: list[Shape], dpi: int = 150) -> bytes:
     """The SVG's shapes drawn with matplotlib, one unit a pixel at 100 dpi."""
     try:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
     except ImportError:
         raise DutygraphError(PICTURE_EXTRA) from None
-    figure = Figure(figsize=(scene.width / 100, scene.height / 100), dpi=100)
+    figure = Figure(figsize=(width / 100, height / 100), dpi=100)
     FigureCanvasAgg(figure)
     axes = figure.add_axes((0, 0, 1, 1))
-    axes.set_xlim(0, scene.width)
-    axes.set_ylim(scene.height, 0)
+    axes.set_xlim(0, width)
+    axes.set_ylim(height, 0)
     axes.axis("off")
-    for shape in scene_shapes(scene):
+    for shape in shapes:
         _draw(axes, shape)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")

@@ -9,24 +9,32 @@ from collections.abc import Sequence
 from rdflib import Dataset, Graph
 
 from dutygraph.picture.data import picture_data
-from dutygraph.picture.scene import Scene, layout
+from dutygraph.picture.scene import Scene
 from dutygraph.picture.shapes import Rect, Shape, Text, scene_shapes
+from dutygraph.picture.views import view_drawing
 
 
 def picture_svg(
-    dataset: Dataset | Graph, bearer: str | None = None, kind: str | Sequence[str] | None = None
+    dataset: Dataset | Graph,
+    bearer: str | None = None,
+    kind: str | Sequence[str] | None = None,
+    view: str = "duties",
 ) -> str:
-    return scene_svg(layout(picture_data(dataset, bearer, kind)))
+    return shapes_svg(*view_drawing(picture_data(dataset, bearer, kind, view)))
 
 
 def scene_svg(scene: Scene) -> str:
-    width, height = round(scene.width), round(scene.height)
+    return shapes_svg(scene.width, scene.height, scene_shapes(scene))
+
+
+def shapes_svg(width_units: float, height_units: float, shapes: list[Shape]) -> str:
+    width, height = round(width_units), round(height_units)
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" font-family="DejaVu Sans, Arial, sans-serif">\n'
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>'
     )
-    body = [_svg_shape(shape) for shape in scene_shapes(scene)]
+    body = [_svg_shape(shape) for shape in shapes]
     return "\n".join([head, *body, "</svg>"]) + "\n"
 
 

@@ -126,3 +126,42 @@ def test_the_panel_shows_the_page_of_a_paged_source(
     shown = re.search(r'<p id="offsets">(.*?)</p>', dom, re.S)
     assert shown is not None, "the side panel shows no offsets"
     assert html.unescape(shown.group(1)).startswith("report.pdf, p. 2, code points ")
+
+
+THEMED = Path(__file__).parent / "themed.ttl"
+NON_REFOULEMENT = "https://w3id.org/dutygraph/theme/non-refoulement"
+
+
+def test_theme_view_a_click_on_a_cell_lists_its_passages(tmp_path: Path) -> None:
+    graph = Graph().parse(THEMED, format="turtle")
+    page = tmp_path / "themes.html"
+    page.write_text(picture_html(graph, "Fictland", None, "theme"), encoding="utf-8")
+    url = f"{page.as_uri()}#test=cell&theme={quote(NON_REFOULEMENT, safe='')}"
+    dom = chromium(tmp_path / "profile", "--dump-dom", url)
+    assert re.search(r'<body class="view-theme"', dom)
+    cells = re.findall(r'<button [^>]*data-theme="([^"]*)" data-count="(\d+)"', dom)
+    assert [(html.unescape(theme), int(n)) for theme, n in cells] == [
+        (NON_REFOULEMENT, 2),
+        ("https://w3id.org/dutygraph/theme/immigration-detention", 1),
+        ("https://w3id.org/dutygraph/theme/statelessness", 1),
+    ]
+    assert re.search(r'class="theme-cell selected"', dom)
+    title = re.search(r'<h2 id="cell-title">(.*?)</h2>', dom)
+    assert title is not None and html.unescape(title.group(1)) == "Non-refoulement \u00b7 Fictland"
+    passages = re.findall(r'<li class="passage">(.*?)</li>', dom, re.S)
+    assert len(passages) == 2
+    quotes = [re.search(r'<blockquote class="quote">(.*?)</blockquote>', p) for p in passages]
+    assert [html.unescape(q.group(1)) for q in quotes if q] == [
+        "Fictland should not return asylum seekers to Sylvania",
+        "Fictland should end the detention of asylum-seeking children",
+    ]
+    offsets = [re.search(r'<p class="offsets">(.*?)</p>', p) for p in passages]
+    assert [html.unescape(o.group(1)) for o in offsets if o] == [
+        "fictland-observations.txt, code points 0\u201353",
+        "fictland-observations.txt, code points 55\u2013115",
+    ]
+    statements = re.findall(r'<p class="statement" data-id="([^"]+)"', dom)
+    assert statements == [
+        "https://example.org/fictland/doc/return",
+        "https://example.org/fictland/doc/detention",
+    ]

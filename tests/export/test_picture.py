@@ -106,12 +106,12 @@ def test_hostile_labels_appear_only_escaped(page: str) -> None:
 
 
 def test_page_is_built_from_its_shipped_files(page: str) -> None:
-    markup, style, script = (
+    markup, style, themes, script = (
         resources.picture_file(name).read_text(encoding="utf-8")
-        for name in ("page.html", "page.css", "page.js")
+        for name in ("page.html", "page.css", "themes.js", "page.js")
     )
     assert f"<style>\n{style}</style>" in page
-    assert f"<script>\n{script}</script>" in page
+    assert f"<script>\n{themes}{script}</script>" in page
     assert all(fixed in page for fixed in re.split(r"\{\w+\}", markup))
 
 
