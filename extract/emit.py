@@ -198,6 +198,8 @@ class _Emitter:
         if kind == "affected" and not concept.startswith(str(AFFECTED)):
             raise ValueError(f"{concept}: neither a theme nor an affected-persons concept")
         self.add(node, DG.theme if kind == "theme" else DG.affects, concept)
+        for label in self.vocab.objects(concept, SKOS.prefLabel):  # its name, for every view
+            self.add(concept, SKOS.prefLabel, label)
         slug = concept.removeprefix(str(THEME)).removeprefix(str(AFFECTED))
         reason = URIRef(f"{node}/{kind}/{slug}")
         self.add(node, DG.classification, reason)
