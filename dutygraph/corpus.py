@@ -1,9 +1,11 @@
 """Building a corpus into the on-disk store: many documents, in parallel, resumable.
 
 Each document is read, extracted, emitted and validated in a worker process, which sends back
-its graph as N-Triples; the main process loads each graph into the store as it arrives and only
-then records it in the manifest. So an interrupted build keeps every loaded document, and the
-next build skips them (by SHA-256 of the file's bytes). A document that fails is reported and
+its graph as N-Quads (each triple in the document's named graph and in the default graph). The
+main process gathers them into batches of about ``BATCH_BYTES``, bulk-loads each batch into the
+store in one call and only then records its documents in the manifest. So an interrupted build
+keeps every loaded batch (Ctrl-C loses at most the batch being gathered), and the next build
+skips those documents (by SHA-256 of the file's bytes). A document that fails is reported and
 skipped. The rules run once at the end, over the whole store.
 """
 
@@ -28,13 +30,13 @@ from dutygraph.extract.emit import document_iri
 from dutygraph.extract.read import InputError, read_bytes, read_path
 from dutygraph.inputs import Skipped, reports_in, walk
 from dutygraph.namespace import INFERRED
-from dutygraph.store import MANIFEST, Store, StoreRule
+from dutygraph.store import MANIFEST, Store, StoreRule, document_nquads
 from dutygraph.validate import validate
 
 _WARM_UP_TEXT = b"Freedonia should release the detained monitors."
-# Loaded N-Triples characters between flushes: unflushed write buffers hold about eight times
-# their size in memory (100 reports: +290 MB without flushing, flat with a flush per 9 MB).
-FLUSH_EVERY = 8_000_000
+# N-Quads bytes per bulk load (a 30 KB report gives about 0.7 MB): one bulk load per document
+# costs twice the CPU of one per ten; larger batches gain little and lose more on Ctrl-C.
+BATCH_BYTES = 8_000_000
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ class Outcome:
     path: str
     sha256: str = ""
     graph: str = ""
-    ntriples: str = ""
+    nquads: bytes = b""
     statements: int = 0
     violations: int = 0
     warnings: tuple[str, ...] = ()
@@ -142,7 +144,9 @@ def process_document(path: str, max_bytes: int | None = None) -> Outcome:
             path=path,
             sha256=document.sha256,
             graph=str(graph.identifier),
-            ntriples=graph.serialize(format="nt"),
+            nquads=document_nquads(
+                str(graph.identifier), graph.serialize(format="nt", encoding="utf-8")
+            ),
             statements=len(graph),
             violations=len(report.violations),
             warnings=tuple(f"{path}: {w}" for w in document.warnings),
@@ -237,24 +241,34 @@ def _build_new(
 
 
 def _load_all(store: Store, outcomes: Iterator[Outcome], tally: _Tally, bar: _Progress) -> None:
-    unflushed = 0
+    batch: list[Outcome] = []
+    size = 0
     for outcome in outcomes:
         if outcome.error is not None:
             tally.failures.append(Failure(outcome.path, outcome.error))
         else:
-            _load(store, outcome, tally)
-            unflushed += len(outcome.ntriples)
-        if unflushed > FLUSH_EVERY:
-            store.flush()
-            unflushed = 0
+            batch.append(outcome)
+            size += len(outcome.nquads)
+        if size > BATCH_BYTES:
+            _load(store, batch, tally)
+            batch, size = [], 0
         bar.step()
+    if batch:
+        _load(store, batch, tally)
 
 
-def _load(store: Store, outcome: Outcome, tally: _Tally) -> None:
-    if outcome.graph != str(document_iri(outcome.sha256)):
-        raise DutygraphError(f"{outcome.path}: graph IRI does not match the document's SHA-256")
-    store.load_document(outcome.graph, outcome.ntriples)
-    store.record(outcome.sha256, outcome.graph, outcome.path)
+def _load(store: Store, batch: list[Outcome], tally: _Tally) -> None:
+    """Load a batch of documents, then record each in the manifest."""
+    for outcome in batch:
+        if outcome.graph != str(document_iri(outcome.sha256)):
+            raise DutygraphError(f"{outcome.path}: graph IRI does not match the document's SHA-256")
+    store.load_documents([(outcome.graph, outcome.nquads) for outcome in batch])
+    for outcome in batch:
+        store.record(outcome.sha256, outcome.graph, outcome.path)
+        _count(outcome, tally)
+
+
+def _count(outcome: Outcome, tally: _Tally) -> None:
     tally.documents += 1
     tally.statements += outcome.statements
     tally.violations += outcome.violations
