@@ -40,12 +40,15 @@ def _pairs(labelled: list[dict[str, object]], key: str) -> Pairs:
 
 
 def _found(dataset: Dataset, labelled: list[dict[str, object]], prop: URIRef) -> Pairs:
+    """The concepts of each labelled statement, a derived duty's being those of the duty it
+    applies (as the queries read them: ``dg:derivedFrom?/dg:theme``)."""
     graph = union(dataset)
-    return {
-        (str(row["statement"]), str(c))
-        for row in labelled
-        for c in graph.objects(URIRef(str(row["statement"])), prop)
-    }
+    found: Pairs = set()
+    for row in labelled:
+        statement = URIRef(str(row["statement"]))
+        for source in (statement, *graph.objects(statement, DG.derivedFrom)):
+            found.update((str(statement), str(c)) for c in graph.objects(source, prop))
+    return found
 
 
 def _precision_recall(found: Pairs, expected: Pairs) -> tuple[float, float]:

@@ -212,27 +212,3 @@ def test_the_rules_reach_a_fixpoint() -> None:
     before = len(dataset.graph(INFERRED))
     infer(dataset)
     assert len(dataset.graph(INFERRED)) == before
-
-
-def test_a_derived_duty_keeps_the_themes_of_the_duty_it_applies() -> None:
-    themed = (
-        GROUP_DUTY.replace("{force}", "Binding")
-        + """
-    ex:duty dg:theme ex:theme1 ; dg:affects ex:persons1 ; dg:classification ex:assignment1 .
-    """
-    )
-    dataset = _inferred(ACT.replace("{act}", "Ratification") + themed)
-    (derived,) = _derived(dataset)
-    inferred = dataset.graph(INFERRED)
-    assert (derived, DG.theme, URIRef(EX + "theme1")) in inferred
-    assert (derived, DG.affects, URIRef(EX + "persons1")) in inferred
-    assert (derived, DG.classification, URIRef(EX + "assignment1")) in inferred
-    assert (URIRef(EX + "duty"), DG.theme, None) not in inferred  # only the derived duty gains
-
-
-def test_a_derived_duty_of_an_unthemed_duty_has_no_theme() -> None:
-    dataset = _inferred(
-        ACT.replace("{act}", "Ratification") + GROUP_DUTY.replace("{force}", "Binding")
-    )
-    (derived,) = _derived(dataset)
-    assert (derived, DG.theme, None) not in dataset.graph(INFERRED)
