@@ -1,10 +1,10 @@
 """Overview benchmark: the theme matrix and the recurring recommendations at corpus scale.
 
 For each size, builds (or, with --reuse, reopens) a store of generated reports and times, for
-the busiest state: ``matrix`` on the store (median of 10) and ``recurring`` on the store (median
+the busiest state: ``matrix`` on the store (median of 9) and ``recurring`` on the store (median
 of 5, for that state and for every bearer); at --rdflib-size (100) the same through rdflib's
-engine on the same triples (once each: a query there takes minutes), side by side. Times are wall-clock medians with the
-min-max spread; the answer's size is given beside each. Prints a Markdown table.
+engine on the same triples (once each: a query there takes minutes), side by side. Times are
+wall-clock medians with the min-max spread, and the answer's size. Prints a Markdown table.
 
     python benchmarks/bench_overview.py [--sizes 100 1000] [--kb 30] [--jobs 2] [--work DIR]
 
