@@ -19,8 +19,8 @@ from typing import Any
 
 from rdflib import SKOS, URIRef
 
+from dutygraph.extract.factors import factor_of, fold
 from dutygraph.extract.ir import Entity, Mention, Span, Statement, ThemeAssignment, ThemeField
-from dutygraph.extract.literals import factor_of, fold
 from dutygraph.extract.mention_index import MentionIndex
 from dutygraph.extract.wordscan import present
 from dutygraph.namespace import AFFECTED, DGID, THEME

@@ -1,5 +1,6 @@
-"""Literal factors: the screen never hides a match, and the scan finds what ``finditer`` finds
-(in the whole text and in a window of it)."""
+"""Literal factors (``extract/factors.py``) and the screen built on them (``literals.py``): the
+screen never hides a match, and the scan finds what ``finditer`` finds (in the whole text and in
+a window of it)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dutygraph.extract.citations import load_patterns
+from dutygraph.extract.factors import factor_of, fold, min_width
 from dutygraph.extract.lexicon import lexicon
-from dutygraph.extract.literals import LiteralIndex, factor_of, fold, min_width
+from dutygraph.extract.literals import LiteralIndex
 
 
 def _lexicon_patterns(node: Any) -> Iterator[tuple[re.Pattern[str], list[str]]]:
