@@ -150,3 +150,54 @@ def _collect(markup: str, main_only: bool) -> _TextCollector:
     collector.feed(markup)
     collector.close()
     return collector
+
+
+def published_date(markup: str) -> str | None:
+    """The publication date a page's ``<meta>`` tags state (``extract/data/page_dates.json``),
+    as ISO text of the precision given (``2021-06-23``, ``2002-11``), or None."""
+    finder = _MetaDates()
+    finder.feed(markup)
+    finder.close()
+    for name in _meta_names():
+        value = finder.found.get(name)
+        if value is not None and (date := _iso(value)) is not None:
+            return date
+    return None
+
+
+class _MetaDates(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "meta":
+            return
+        values = dict(attrs)
+        name = values.get("property") or values.get("name") or values.get("itemprop") or ""
+        content = values.get("content")
+        if content is not None:
+            self.found.setdefault(name.strip().lower(), content.strip())
+
+
+@lru_cache(maxsize=1)
+def _meta_names() -> tuple[str, ...]:
+    raw = json.loads(extract_data("page_dates.json").read_text(encoding="utf-8"))
+    return tuple(name.lower() for name in raw["meta_names"])
+
+
+_ISO = re.compile(
+    r"(?P<year>1[89]\d\d|20\d\d)(?:[-/](?P<month>\d\d)(?:[-/](?P<day>\d\d))?)?(?=$|[T\s])"
+)
+
+
+def _iso(value: str) -> str | None:
+    match = _ISO.match(value)
+    if match is None:
+        return None
+    year, month, day = match["year"], match["month"], match["day"]
+    if month is not None and not 1 <= int(month) <= 12:
+        return None
+    if day is not None and not 1 <= int(day) <= 31:
+        return None
+    return "-".join(part for part in (year, month, day) if part is not None)

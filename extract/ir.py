@@ -48,7 +48,8 @@ class Document:
     """A decoded source text. ``name`` is what the user gave (a file name), for messages only.
 
     ``pages`` is empty for a text without pages (plain text, a web page); ``media_type`` is
-    the format of the file read, when it was not text (``application/pdf``).
+    the format of the file read, when it was not text (``application/pdf``); ``published`` the
+    publication date a web page's ``<meta>`` tags state.
     """
 
     text: str
@@ -58,6 +59,7 @@ class Document:
     warnings: tuple[str, ...] = ()
     pages: tuple[Page, ...] = ()
     media_type: str = ""
+    published: str | None = None  # the date a web page's metadata states, as ISO text
 
     def page_at(self, offset: int) -> Page | None:
         """The page whose stretch holds ``offset`` (None for a text without pages)."""

@@ -124,7 +124,7 @@ def _extract(doc: Document, gaz: Gazetteer | None) -> Extraction:
         statements,
         author,
         reports=find_reports(text, sentences, mentions, gaz.monitored, subject),
-        date=document_date(text, lay),
+        date=document_date(text, lay) or doc.published,
         themes=classify(text, statements, entities, mentions),
     )
 

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from dutygraph.extract.errors import InputError
-from dutygraph.extract.html import html_to_text
+from dutygraph.extract.html import html_to_text, published_date
 from dutygraph.extract.ir import Document, Page
 from dutygraph.extract.pdf import read_pdf
 from dutygraph.extract.word import read_docx
@@ -95,7 +95,9 @@ def read_bytes(data: bytes, name: str = "") -> Document:
         _refuse_binary(data, label, bom_encoding)
         text, encoding = _decode(data, label, bom_encoding, warnings)
     text = _normalise_line_endings(text, warnings)
+    published = None
     if _HTML_START.match(text):
+        published = published_date(text)
         text = html_to_text(text)
         encoding += "+html"
     if not text.strip():
@@ -106,6 +108,7 @@ def read_bytes(data: bytes, name: str = "") -> Document:
         encoding=encoding,
         name=name,
         warnings=tuple(warnings),
+        published=published,
     )
 
 
