@@ -15,17 +15,10 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import PROV, RDF
 
 from dutygraph import rdfio
+from dutygraph.concepts import Concept, statement_concepts
 from dutygraph.errors import DutygraphError
 from dutygraph.namespace import DG, DGID, NIF
-from dutygraph.network import (
-    Concept,
-    Passage,
-    action_of,
-    label_of,
-    passage_of,
-    statement_concepts,
-    to_networkx,
-)
+from dutygraph.network import Passage, action_of, label_of, passage_of, to_networkx
 from dutygraph.pages import first_page, page_selector
 from dutygraph.sparql.sources import MemorySource
 

@@ -16,6 +16,7 @@ from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
 
 from dutygraph import rdfio
+from dutygraph.concepts import Concept, statement_concepts
 from dutygraph.namespace import DG, ELI, INFERRED, NIF, ODRL, ORG
 from dutygraph.sparql.run import run
 from dutygraph.sparql.sources import MemorySource
@@ -169,30 +170,6 @@ def duty_kinds(source: MemorySource) -> dict[str, str]:
     for row in result.rows:
         kinds.setdefault(row[statement], row[kind])
     return kinds
-
-
-@dataclass(frozen=True, order=True)
-class Concept:
-    """A theme or a group of affected persons, as the statement-themes query labels it."""
-
-    label: str
-    iri: str
-
-
-def statement_concepts(source: MemorySource) -> dict[str, dict[str, list[Concept]]]:
-    """Each statement's concepts by scheme ("theme", "affected"), sorted by label, as
-    ``queries/statement-themes.rq`` gives them (one row per cue, so a concept once here)."""
-    result = run(source, "statement-themes")
-    column = {name: result.columns.index(name) for name in result.columns}
-    found: dict[str, dict[str, set[Concept]]] = {}
-    for row in result.rows:
-        concept = Concept(row[column["concept"]], row[column["concept_iri"]])
-        schemes = found.setdefault(row[column["statement"]], {})
-        schemes.setdefault(row[column["scheme"]], set()).add(concept)
-    return {
-        statement: {scheme: sorted(concepts) for scheme, concepts in schemes.items()}
-        for statement, schemes in found.items()
-    }
 
 
 def concept_attributes(concepts: dict[str, list[Concept]]) -> dict[str, str]:

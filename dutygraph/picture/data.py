@@ -13,8 +13,9 @@ import networkx as nx
 from rdflib import Dataset, Graph, URIRef
 
 from dutygraph import rdfio
+from dutygraph.concepts import Concept, statement_concepts
 from dutygraph.errors import DutygraphError
-from dutygraph.network import Concept, statement_concepts, to_networkx
+from dutygraph.network import to_networkx
 from dutygraph.pages import first_page
 from dutygraph.picture.themes import theme_sections
 from dutygraph.sparql.run import resolve
