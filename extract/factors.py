@@ -82,7 +82,7 @@ def factors(pattern: re.Pattern[str]) -> tuple[Factor | None, Factor | None]:
 def _factor(found: _Found | None, folded: bool) -> Factor | None:
     if found is None:
         return None
-    # a case-sensitive part ``(?-i:UNHCR)`` of a case-blind pattern keeps its capitals; the
+    # a case-sensitive part ``(?-i:FICTCOM)`` of a case-blind pattern keeps its capitals; the
     # folded text holds the word folded all the same
     words = frozenset(map(fold, found[0])) if folded else found[0]
     return Factor(words, found[1], found[2], folded)

@@ -121,12 +121,12 @@ def test_a_word_too_common_to_screen_leaves_the_regex_as_is() -> None:
 
 
 def test_a_case_sensitive_part_of_a_case_blind_pattern_is_screened_folded() -> None:
-    pattern = re.compile(r"(?<!\w)(?:(?-i:UNHCR)|refugees?)(?!\w)", re.IGNORECASE)
+    pattern = re.compile(r"(?<!\w)(?:(?-i:FICTCOM)|refugees?)(?!\w)", re.IGNORECASE)
     factor = factor_of(pattern)
     assert factor is not None and factor.folded
-    assert "unhcr" in factor.words and "UNHCR" not in factor.words
-    index = LiteralIndex("Grant the UNHCR access.")
-    assert index.may_match(pattern, 0, len("Grant the UNHCR access."))
+    assert "fictcom" in factor.words and "FICTCOM" not in factor.words
+    index = LiteralIndex("Grant the FICTCOM access.")
+    assert index.may_match(pattern, 0, len("Grant the FICTCOM access."))
 
 
 def test_a_case_blind_part_of_a_case_sensitive_pattern_gives_no_screen() -> None:
