@@ -64,10 +64,13 @@ class _TextCollector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.main_only = main_only
         self.paragraphs: list[_Paragraph] = []
+        self.meta: dict[str, str] = {}  # a <meta> tag's content by its name, the first of each
         self._current: list[str] = []
         self._state = _State()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            self._remember_meta(dict(attrs))
         kind = self._kind(tag, dict(attrs))
         if tag not in _VOID_TAGS and (kind != "plain" or self._tracked(tag)):
             if kind == "main" and not self._inside("main"):
@@ -81,8 +84,16 @@ class _TextCollector(HTMLParser):
             self._current.append(" ")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            self._remember_meta(dict(attrs))
         if tag in _BLOCK_TAGS:
             self._end_paragraph()
+
+    def _remember_meta(self, values: dict[str, str | None]) -> None:
+        name = values.get("property") or values.get("name") or values.get("itemprop") or ""
+        content = values.get("content")
+        if content is not None:
+            self.meta.setdefault(name.strip().lower(), content.strip())
 
     def handle_endtag(self, tag: str) -> None:
         stack = self._state.stack
@@ -131,6 +142,18 @@ class _TextCollector(HTMLParser):
 
 def html_to_text(markup: str) -> str:
     """The main content of an HTML page as blank-line-separated paragraphs."""
+    return read_page(markup)[0]
+
+
+def published_date(markup: str) -> str | None:
+    """The publication date a page's ``<meta>`` tags state (``extract/data/page_dates.json``),
+    as ISO text of the precision given (``2021-06-23``, ``2002-11``), or None."""
+    return read_page(markup)[1]
+
+
+def read_page(markup: str) -> tuple[str, str | None]:
+    """The page's main content (as ``html_to_text``) and its publication date (as
+    ``published_date``), from one pass over the markup."""
     collector = _collect(markup, main_only=_MAIN_MARK.search(markup) is not None)
     if collector.main_only and not collector.paragraphs:  # the mark was in a comment or script
         collector = _collect(markup, main_only=False)
@@ -142,7 +165,7 @@ def html_to_text(markup: str) -> str:
         densest = max(sizes, key=lambda block: (sizes[block], -block))
         paragraphs = [p for p in paragraphs if p.block == densest]
     texts = [p.text for p in paragraphs]
-    return "\n\n".join(texts) + ("\n" if texts else "")
+    return "\n\n".join(texts) + ("\n" if texts else ""), _published(collector.meta)
 
 
 def _collect(markup: str, main_only: bool) -> _TextCollector:
@@ -152,32 +175,12 @@ def _collect(markup: str, main_only: bool) -> _TextCollector:
     return collector
 
 
-def published_date(markup: str) -> str | None:
-    """The publication date a page's ``<meta>`` tags state (``extract/data/page_dates.json``),
-    as ISO text of the precision given (``2021-06-23``, ``2002-11``), or None."""
-    finder = _MetaDates()
-    finder.feed(markup)
-    finder.close()
+def _published(meta: dict[str, str]) -> str | None:
     for name in _meta_names():
-        value = finder.found.get(name)
+        value = meta.get(name)
         if value is not None and (date := _iso(value)) is not None:
             return date
     return None
-
-
-class _MetaDates(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: dict[str, str] = {}
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag != "meta":
-            return
-        values = dict(attrs)
-        name = values.get("property") or values.get("name") or values.get("itemprop") or ""
-        content = values.get("content")
-        if content is not None:
-            self.found.setdefault(name.strip().lower(), content.strip())
 
 
 @lru_cache(maxsize=1)

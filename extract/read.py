@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from dutygraph.extract.errors import InputError
-from dutygraph.extract.html import html_to_text, published_date
+from dutygraph.extract.html import read_page
 from dutygraph.extract.ir import Document, Page
 from dutygraph.extract.pdf import read_pdf
 from dutygraph.extract.word import read_docx
@@ -97,8 +97,7 @@ def read_bytes(data: bytes, name: str = "") -> Document:
     text = _normalise_line_endings(text, warnings)
     published = None
     if _HTML_START.match(text):
-        published = published_date(text)
-        text = html_to_text(text)
+        text, published = read_page(text)
         encoding += "+html"
     if not text.strip():
         raise InputError(f"{label}: no text")
