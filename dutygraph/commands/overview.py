@@ -48,7 +48,7 @@ def by_theme_table(result: Result) -> str:
     lines: list[str] = []
     folded = 0
     for bearer, rows in _by(result, "bearer_iri").items():
-        lines.extend(["", f"{rows[0]['bearer'].split(' (as one of ')[0]}  <{bearer}>"])
+        lines.extend(["", f"{_own_name(rows)}  <{bearer}>"])
         for theme_rows in _by_rows(rows, "theme_iri").values():
             lines.append(f"  {theme_rows[0]['theme'] or NO_THEME}")
             lines.extend(
@@ -65,6 +65,12 @@ def by_theme_table(result: Result) -> str:
     note = f"; {folded:,} inherited rows folded by theme" if folded else ""
     lines.append(f"\n({len(result.rows)} rows{note})")
     return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def _own_name(rows: list[dict[str, str]]) -> str:
+    """The bearer's name without the "(as one of ...)" the duties query adds to inherited rows."""
+    first = rows[0]
+    return first["bearer"].removesuffix(f" (as one of {first['inherited_from']})")
 
 
 def _folded_lines(group: str, rows: list[dict[str, str]]) -> list[str]:
