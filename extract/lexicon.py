@@ -31,8 +31,11 @@ class PartyCue:
     clause's subject, or the main clause's after an opener such as ``As a party to X, ...``),
     ``who`` (the regex's ``who`` group), ``by`` (right after the cue), ``possessive`` (right
     before the cue's ``'s``), ``previous`` (the sentence's last fact, whose act is denied for
-    the instruments after the cue: ``has ratified X but not Y``). ``instruments``: ``after``
-    the cue, or ``before`` it."""
+    the instruments after the cue: ``has ratified X but not Y``), ``lead`` (the state that opens
+    the clause: ``Freedonia is bound by X, having ratified it``), ``salient`` (the document's
+    state, else the passage's: a status table's row). ``instruments``: ``after`` the cue, or
+    ``before`` it. ``noun``: the act is named as a noun (``the accession of Freedonia to``), a
+    fact only when the sentence neither asks for it nor supposes it."""
 
     name: str
     act: str
@@ -42,6 +45,7 @@ class PartyCue:
     only_negated: bool = False
     state: str = "subject"
     instruments: str = "after"
+    noun: bool = False
 
     def act_of(self, match: re.Match[str]) -> str:
         verb = match.groupdict().get("verb")
@@ -108,6 +112,7 @@ class Lexicon:
                 p.get("only_negated", False),
                 p.get("state", "subject"),
                 p.get("instruments", "after"),
+                p.get("noun", False),
             )
             for p in self.raw["party"]
         )

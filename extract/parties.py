@@ -28,12 +28,21 @@ def party_facts(ctx: Context, sentence: Sentence, found: Found) -> None:
         for match in ctx.finditer(cue.regex, span)  # most sentences state no party status
     ]
     # in text order: a later verb may share the subject or the instrument of an earlier one
-    for match, cue in sorted(hits, key=lambda hit: hit[0].start()):
-        _party_fact(ctx, sentence, match, cue, found)
+    ordered = sorted(hits, key=lambda hit: hit[0].start())
+    for match, cue in ordered:
+        # a date belongs to the nearest cue before it: "X is not a party to A but ratified B
+        # in 1997" dates B only
+        later = (m.start() for m, _ in ordered if m.start() >= match.end())
+        _party_fact(ctx, sentence, match, cue, found, next(later, sentence.span.end))
 
 
 def _party_fact(
-    ctx: Context, sentence: Sentence, match: re.Match[str], cue: PartyCue, found: Found
+    ctx: Context,
+    sentence: Sentence,
+    match: re.Match[str],
+    cue: PartyCue,
+    found: Found,
+    date_limit: int,
 ) -> None:
     clause_start = _clause_floor(ctx.text, sentence.span.start, match.start())
     if is_conditional(ctx.text, Span(clause_start, match.start())):
@@ -60,9 +69,13 @@ def _party_fact(
     if not states:
         return
     if cue.instruments == "before":
-        dates = [date_after(ctx.text, date_from, sentence.span.end)] * len(instruments)
+        # "ICCPR - ratified 1990": a table row's bare year, captured by the cue itself
+        date = match.groupdict().get("year") or date_after(ctx.text, date_from, date_limit)
+        dates = [date] * len(instruments)
     else:
-        dates = _dates_of(ctx.text, instruments, date_from, sentence.span.end)
+        dates = _dates_of(ctx.text, instruments, date_from, max(date_limit, date_from))
+        if not any(dates):  # "Freedonia's accession in 1999 to X": the date inside the cue
+            dates = [date_after(ctx.text, match.start(), match.end())] * len(instruments)
     act = cue.act_of(match)
     if cue.state == "previous":  # "has ratified X but not Y": the act of X, denied
         act = affirmed(found, sentence)[-1].act
@@ -141,15 +154,17 @@ def _asked_for(
 ) -> bool:
     """``calls for Freedonia's accession to X``, ``Freedonia's ratification of X would ...``: an
     act named as a noun is a fact only when the sentence neither asks for it nor supposes it."""
-    if cue.state != "possessive" or cue.negated:
+    if not (cue.state == "possessive" or cue.noun) or cue.negated:
         return False
     before = re.findall(
         r"[a-z]+", text[max(sentence.span.start, match.start() - 40) : match.start()].lower()
     )
+    modals = lexicon().lower_words("party_modals") - {"to"}
     if any(w in lexicon().lower_words("party_requests") for w in before[-4:]):
         return True
+    if cue.noun and any(w in modals for w in before[-4:]):  # "would welcome the accession"
+        return True
     after = text[instruments[-1].span.end : sentence.span.end]
-    modals = lexicon().lower_words("party_modals") - {"to"}
     words = re.findall(r"[a-z]+", re.sub(r"\([^)]*\)", " ", after).lower())
     return any(w in modals for w in words[:5])
 
@@ -225,26 +240,6 @@ def _instruments_before(ctx: Context, floor: int, position: int) -> list[Mention
     return result[::-1]
 
 
-_JOINING_WORDS = frozenset(
-    {
-        "and",
-        "or",
-        "nor",
-        "its",
-        "the",
-        "both",
-        "as",
-        "well",
-        "of",
-        "u.n.",
-        "un",
-        "in",
-        "on",
-        "since",
-    }
-)
-
-
 def _joins(gap: str, first: bool) -> bool:
     """Instruments of one list: ``X and its Protocol``, ``X in 1981 and its Protocol in 1990``,
     ``X, Y(,) and Z``, ``X or Y``."""
@@ -253,7 +248,8 @@ def _joins(gap: str, first: bool) -> bool:
     words = re.findall(r"[\w'\u2019.]+", cleaned.lower())
     if first:
         return len(words) <= 4
-    return all(w in _JOINING_WORDS or w.isdigit() for w in words)
+    joiners = lexicon().lower_words("party_list_joiners")
+    return all(w in joiners or w.isdigit() for w in words)
 
 
 _DATE_WORDS = re.compile(

@@ -4,6 +4,7 @@ state named after ``ratified by`` or before ``'s accession``, or the sentence's 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from dutygraph.extract.ir import PartyFact, Sentence, Span
@@ -28,9 +29,14 @@ def affirmed(found: Found, sentence: Sentence) -> list[PartyFact]:
 # "has", "not", "also": words between a subject and its party-status verb
 _AUXILIARIES = re.compile(
     r"(?:\s+(?:has|have|had|is|are|was|were|not|never|neither|also|already|yet|still|"
-    r"since|later|then|subsequently|only|both|\w+ly))+\s*$",
+    r"since|later|then|subsequently|only|both|itself|themselves|(?-i:[a-z]+ly)))+\s*$",
     re.IGNORECASE,
 )
+# "Freedonia, which has been a party to": the name just before the pronoun is the subject
+_RELATIVE_ANTECEDENT = re.compile(r",\s*(?:which|who)\s*$", re.IGNORECASE)
+_RELATIVE_PRONOUN = re.compile(r"\s*\b(?:which|who)\s*$", re.IGNORECASE)
+# "the Charter, which it ratified": the relative clause has a subject of its own
+_RELATIVE_SUBJECT = re.compile(r",\s*(?:which|that)\s+(?=\S)", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?:,|\band|\bbut|\bor|\bnor)\s*$", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"(?:,\s*(?:and|but|or|while|whereas|yet)\b|;)\s*", re.IGNORECASE)
 _OPENERS = frozenset(
@@ -85,8 +91,18 @@ def party_states(
     ]
     if match.group().startswith(",") or "obligations" in match.group():
         return (before[-1].key,) if before else ()
+    if cue.state == "lead":
+        return _state_at(ctx, sentence, clause_start)
+    if cue.state == "salient":
+        return _passage_state(ctx, match.start())
     head = ctx.text[clause_start : match.start()]
-    if _COORDINATED.search(_AUXILIARIES.sub("", head)) and not _OPENERS.issuperset(
+    bare = _AUXILIARIES.sub("", head)
+    antecedent = _RELATIVE_ANTECEDENT.search(bare)
+    if antecedent:
+        named = [m for m in before if m.span.end == clause_start + antecedent.start()]
+        if named and _is_state(named[-1].key):
+            return (named[-1].key,)
+    if _COORDINATED.search(_RELATIVE_PRONOUN.sub("", bare)) and not _OPENERS.issuperset(
         w.lower() for w in re.findall(r"[A-Za-z]+", head)
     ):
         # "X acceded to A in 1995 and ratified B": the verbs share the subject of the first
@@ -99,7 +115,9 @@ def party_states(
     subject = _subject_span(ctx.text, clause_start, match.start())
     keys = resolve_subject(ctx.text, subject, ctx.mentions_in(subject), ctx.groups)
     if keys == INHERIT:
-        return _salient_state(ctx, sentence, subject.start)
+        # "Freedonia is a party to X, which it ratified in 1990": the state of X's fact
+        same = [f for f in facts_of(found, sentence) if f.instrument == instruments[0].key]
+        return (same[-1].state,) if same else _salient_state(ctx, sentence, subject.start)
     states = tuple(k for k in keys if _is_state(k))
     if states:
         return states
@@ -114,6 +132,9 @@ def _subject_span(text: str, start: int, end: int) -> Span:
     clauses = list(_NEW_CLAUSE.finditer(text, start, end))
     if clauses:  # "Freedonia hosts many Sylvanians, and it ratified X": "it"
         start = clauses[-1].end()
+    relative = list(_RELATIVE_SUBJECT.finditer(text, start, end))
+    if relative:  # "X, which it ratified": "it"
+        start = relative[-1].end()
     opener = _SUBORDINATOR.match(text, start, end)
     return Span(opener.end() if opener else start, end)
 
@@ -150,11 +171,18 @@ def _states_right_after(ctx: Context, position: int, limit: int) -> tuple[str, .
 
 def _main_subject(ctx: Context, sentence: Sentence, position: int, found: Found) -> tuple[str, ...]:
     """``As a party to X (since 1990), Freedonia must``: the subject after the opener's comma,
-    a state or ``it``."""
+    a state or ``it``; a relative clause on X (``, which it joined in 1999,``) is passed over."""
     comma = ctx.text.find(",", position, sentence.span.end)
+    if re.match(r",\s*(?:which|that)\b", ctx.text[comma : comma + 12]):
+        comma = ctx.text.find(",", comma + 1, sentence.span.end)
     if comma < 0 or re.search(r"[;:]", ctx.text[position:comma]) or comma - position > 60:
         return ()
-    start = comma + 1
+    return _state_at(ctx, sentence, comma + 1)
+
+
+def _state_at(ctx: Context, sentence: Sentence, start: int) -> tuple[str, ...]:
+    """The state named at ``start`` (``Freedonia``, ``the Government of Freedonia``), or the
+    salient one for ``it``."""
     pronoun = re.match(r"\s*(?:it|they)\b", ctx.text[start : sentence.span.end], re.I)
     if pronoun is not None:
         return _salient_state(ctx, sentence, sentence.span.start)
@@ -166,6 +194,29 @@ def _main_subject(ctx: Context, sentence: Sentence, position: int, found: Found)
     at = start + (lead.end() if lead else 0)
     named = [m for m in ctx.mentions_in(sentence.span) if m.span.start == at]
     return tuple(m.key for m in named if m.category == "state" and _is_state(m.key))
+
+
+# How far back a status table's rows look for the state they are about, and how often it must
+# be named there: the one state named most often, at least twice, with no tie.
+_PASSAGE_WINDOW = 1500
+_PASSAGE_MIN_MENTIONS = 2
+
+
+def _passage_state(ctx: Context, position: int) -> tuple[str, ...]:
+    """``ICCPR - ratified 1990``, a row that names no state: the document's state, else the
+    one the passage before is about."""
+    if ctx.subject_state:
+        return (ctx.subject_state,)
+    window = Span(max(0, position - _PASSAGE_WINDOW), position)
+    counts = Counter(
+        m.key for m in ctx.mentions_in(window) if m.category == "state" and _is_state(m.key)
+    )
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < _PASSAGE_MIN_MENTIONS:
+        return ()
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return ()
+    return (ranked[0][0],)
 
 
 def _salient_state(ctx: Context, sentence: Sentence, position: int) -> tuple[str, ...]:

@@ -219,6 +219,77 @@ POSITIVE = [
         " hosts the Committee on Sylvanian Rights.",
         ("XFD", CRS, RAT, None, False),
     ),
+    # a second instrument in its own "to" phrase, each with its date
+    row(
+        "Freedonia acceded to the Convention on the Rights of Sylvanians on 5 May 1990 and to the"
+        " International Covenant on Freedonian Labour on 2 June 1995.",
+        ("XFD", CRS, ACC, "1990-05-05", False),
+        ("XFD", LABOUR, ACC, "1995-06-02", False),
+    ),
+    # "itself" between the subject and the verb; a name that ends in "-ly"
+    row(
+        "Freedonia itself ratified the Convention on the Rights of Sylvanians in 1991.",
+        ("XFD", CRS, RAT, "1991", False),
+    ),
+    row(
+        "The Court observed that Vestaly ratified the Convention on the Rights of Sylvanians on"
+        " 26 May 1955.",
+        ("XVL", CRS, RAT, "1955-05-26", False),
+    ),
+    # a relative clause on the state, inside a longer sentence
+    row(
+        "The talks resumed as Sylvania, which has been a party to the Convention on the Rights of"
+        " Sylvanians since 1973, offered help.",
+        ("XSY", CRS, PARTY, "1973", False),
+    ),
+    row(
+        "The experts wrote to Ruritania, which is not a party to the International Covenant on"
+        " Freedonian Labour but which ratified the Convention on the Rights of Sylvanians in 1997.",
+        ("XRU", LABOUR, PARTY, None, True),
+        ("XRU", CRS, RAT, "1997", False),
+    ),
+    # a relative clause on the instrument whose subject is "it"
+    row(
+        "Freedonia acceded to the Convention on the Rights of Sylvanians in 1986. It is also bound"
+        " by the International Covenant on Freedonian Labour, which it ratified in 1984.",
+        ("XFD", CRS, ACC, "1986", False),
+        ("XFD", LABOUR, RAT, "1984", False),
+    ),
+    row(
+        "Freedonia, unlike Sylvania, is a party to the Convention on the Rights of Sylvanians,"
+        " which it ratified in 2010.",
+        ("XFD", CRS, PARTY, None, False),
+        ("XFD", CRS, RAT, "2010", False),
+    ),
+    # "having ratified it": the state that opens the clause
+    row(
+        "Freedonia is bound by the Convention on the Rights of Sylvanians, having ratified it in"
+        " 1994.",
+        ("XFD", CRS, RAT, "1994", False),
+    ),
+    # the act as a noun: "ratification by X of", "accession of X to", "X's accession in 1999 to"
+    row(
+        "The Committee on Sylvanian Rights welcomes the ratification by Freedonia of the"
+        " International Covenant on Freedonian Labour in 2015.",
+        ("XFD", LABOUR, RAT, "2015", False),
+    ),
+    row(
+        "Welcoming the accession of Freedonia and Sylvania to the Convention on the Rights of"
+        " Sylvanians, the Assembly met.",
+        ("XFD", CRS, ACC, None, False),
+        ("XSY", CRS, ACC, None, False),
+    ),
+    row(
+        "The Committee on Sylvanian Rights welcomes Freedonia's accession in 2019 to the"
+        " Convention on the Rights of Sylvanians.",
+        ("XFD", CRS, ACC, "2019", False),
+    ),
+    # the opener's relative clause is passed over on the way to the main subject
+    row(
+        "As a State party to the Convention on the Rights of Sylvanians, which it joined in 1999,"
+        " Freedonia must protect Sylvanians.",
+        ("XFD", CRS, PARTY, "1999", False),
+    ),
 ]
 
 NEGATIVE = [
@@ -354,7 +425,42 @@ NO_FACT = [
         "Freedonia hosts many Sylvanians.\n\nThe Committee on Sylvanian Rights met twice. It"
         " ratified the Convention on the Rights of Sylvanians in 2002."
     ),
+    # the act as a noun, asked for or supposed
+    row(
+        "The Committee on Sylvanian Rights calls for the accession of Freedonia to the Convention"
+        " on the Rights of Sylvanians."
+    ),
+    row(
+        "The Committee on Sylvanian Rights would welcome the ratification by Freedonia of the"
+        " Convention on the Rights of Sylvanians."
+    ),
+    row("Freedonia announced that it would ratify the Convention on the Rights of Sylvanians."),
+    row("Freedonia, having considered the Convention on the Rights of Sylvanians, replied."),
 ]
+
+
+TABLE = (
+    "Freedonia reports on its treaties. Freedonia has a long record.\n\n"
+    "Convention on the Rights of Sylvanians \u2014 ratified 1990\n"
+    "International Covenant on Freedonian Labour \u2014 acceded 12 May 2001\n"
+    "International Covenant on Ruritanian Trade \u2014 not ratified\n"
+)
+
+
+def test_a_status_table_row_is_a_fact_of_the_passage_state(extract_fictional: Extract) -> None:
+    assert facts(extract_fictional(TABLE)) == [
+        ("XFD", CRS, RAT, "1990", False),
+        ("XFD", LABOUR, ACC, "2001-05-12", False),
+        ("XFD", TRADE, RAT, None, True),
+    ]
+
+
+def test_a_status_table_row_names_no_state_when_two_are_as_salient(
+    extract_fictional: Extract,
+) -> None:
+    rows = TABLE.split("\n\n", 1)[1]
+    text = "Freedonia and Sylvania met. Freedonia and Sylvania agreed.\n\n" + rows
+    assert facts(extract_fictional(text)) == []
 
 
 @pytest.mark.parametrize("text, expected", POSITIVE + NEGATIVE + NO_FACT)
