@@ -29,11 +29,9 @@ def party_facts(ctx: Context, sentence: Sentence, found: Found) -> None:
     ]
     # in text order: a later verb may share the subject or the instrument of an earlier one
     ordered = sorted(hits, key=lambda hit: hit[0].start())
+    starts = [match.start() for match, _ in ordered]
     for match, cue in ordered:
-        # a date belongs to the nearest cue before it: "X is not a party to A but ratified B
-        # in 1997" dates B only
-        later = (m.start() for m, _ in ordered if m.start() >= match.end())
-        _party_fact(ctx, sentence, match, cue, found, next(later, sentence.span.end))
+        _party_fact(ctx, sentence, match, cue, found, starts)
 
 
 def _party_fact(
@@ -42,7 +40,7 @@ def _party_fact(
     match: re.Match[str],
     cue: PartyCue,
     found: Found,
-    date_limit: int,
+    cue_starts: list[int],
 ) -> None:
     clause_start = _clause_floor(ctx.text, sentence.span.start, match.start())
     if is_conditional(ctx.text, Span(clause_start, match.start())):
@@ -68,12 +66,15 @@ def _party_fact(
     states = party_states(ctx, sentence, clause_start, match, cue, instruments, found)
     if not states:
         return
+    # a date belongs to the nearest cue before it: "X is not a party to A but ratified B in
+    # 1997" dates B only
+    date_limit = next((s for s in cue_starts if s >= date_from), sentence.span.end)
     if cue.instruments == "before":
         # "ICCPR - ratified 1990": a table row's bare year, captured by the cue itself
         date = match.groupdict().get("year") or date_after(ctx.text, date_from, date_limit)
         dates = [date] * len(instruments)
     else:
-        dates = _dates_of(ctx.text, instruments, date_from, max(date_limit, date_from))
+        dates = _dates_of(ctx.text, instruments, date_from, date_limit)
         if not any(dates):  # "Freedonia's accession in 1999 to X": the date inside the cue
             dates = [date_after(ctx.text, match.start(), match.end())] * len(instruments)
     act = cue.act_of(match)

@@ -284,6 +284,29 @@ POSITIVE = [
         " Convention on the Rights of Sylvanians.",
         ("XFD", CRS, ACC, "2019", False),
     ),
+    # the depositary's words: an instrument deposited, a treaty in force for a state, succession
+    row(
+        "Freedonia deposited its instrument of accession to the Convention on the Rights of"
+        " Sylvanians on 6 July 1993.",
+        ("XFD", CRS, ACC, "1993-07-06", False),
+    ),
+    row(
+        "The International Covenant on Freedonian Labour entered into force for Sylvania on"
+        " 22 July 1993.",
+        ("XSY", LABOUR, PARTY, "1993-07-22", False),
+    ),
+    row(
+        "Ruritania succeeded to the International Covenant on Freedonian Labour in 1994 and acceded"
+        " to the Convention on the Rights of Sylvanians in 2014.",
+        ("XRU", LABOUR, "Succession", "1994", False),
+        ("XRU", CRS, ACC, "2014", False),
+    ),
+    # two verbs, one instrument, one date
+    row(
+        "Freedonia signed and ratified the Convention on the Rights of Sylvanians in 2010.",
+        ("XFD", CRS, SIG, "2010", False),
+        ("XFD", CRS, RAT, "2010", False),
+    ),
     # the opener's relative clause is passed over on the way to the main subject
     row(
         "As a State party to the Convention on the Rights of Sylvanians, which it joined in 1999,"
@@ -436,6 +459,14 @@ NO_FACT = [
     ),
     row("Freedonia announced that it would ratify the Convention on the Rights of Sylvanians."),
     row("Freedonia, having considered the Convention on the Rights of Sylvanians, replied."),
+    row(
+        "The Convention on the Rights of Sylvanians enters into force for each State thirty days"
+        " after Freedonia deposits its instrument."
+    ),
+    row(
+        "Freedonia succeeded in ratifying nothing; the Convention on the Rights of Sylvanians"
+        " waits."
+    ),
 ]
 
 
