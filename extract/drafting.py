@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from dutygraph.extract.context import PASSIVE
 from dutygraph.extract.ir import Entity, Sentence, Span
 from dutygraph.extract.lexicon import lexicon
+from dutygraph.extract.list_leads import lead_in_blocks
 from dutygraph.extract.subjects import INHERIT, resolve_subject
 from dutygraph.extract.titles import local_key
 
@@ -27,7 +28,6 @@ _MARKER = re.compile(r"\s*(?:(?:\d+(?:\.\d+)*\.?|\(\w{1,4}\)|[a-z]\))\s*)+")
 _DETERMINERS = re.compile(r"(?:(?:the|a|an|each|every|any|such|that|this|no)\s+)+", re.I)
 _PHRASE_END = re.compile(r",|\s(?:who|whom|whose|which|that|where|when|if|in|under|to)\b|\(")
 _STATE_KEY = "local:state:the-state"
-_ITEM_CONTINUES = re.compile(r"(?:[,;]|\b(?:and|or)|\u2026\]?|\])\s*$")
 _ITEM_JOINER = re.compile(r"[\s,;.]*(?:\b(?:and|or)\b)?[\s,;.]*$")
 
 
@@ -221,7 +221,7 @@ def list_item(ctx: Context, sentence: Sentence) -> ListItem | None:
     if sentence.span.start > block.span.start + 8:
         return None
     pattern = lexicon().pattern("list_lead_in")
-    leads = [ctx.layout.blocks[i].span for i in _lead_in_blocks(ctx, sentence)]
+    leads = [ctx.layout.blocks[i].span for i in lead_in_blocks(ctx, sentence)]
     found = [(span, m) for span in leads if (m := pattern.match(span.of(ctx.text)))]
     marker = _MARKER.match(ctx.text, sentence.span.start, sentence.span.end)
     start = marker.end() if marker else sentence.span.start
@@ -237,22 +237,6 @@ def list_item(ctx: Context, sentence: Sentence) -> ListItem | None:
         _stripped(ctx.text, tail),
         item,
     )
-
-
-def _lead_in_blocks(ctx: Context, sentence: Sentence) -> list[int]:
-    """The block's lead-in, then the nearest block above that ends in a dash or a colon while
-    the blocks between are items that go on (``...,`` ``...; and``)."""
-    block = ctx.block_of(sentence)
-    found = [block.lead_in] if block.lead_in is not None else []
-    if block.kind != "bullet":
-        return found
-    for index in range(sentence.block - 1, max(-1, sentence.block - 16), -1):
-        before = ctx.layout.blocks[index].span.of(ctx.text).rstrip()
-        if before.endswith(("\u2014", "-", ":")):
-            return [*found, index]
-        if not _ITEM_CONTINUES.search(before):
-            break  # the items above ended: this block is no item of theirs
-    return found
 
 
 def _stripped(text: str, span: Span) -> Span | None:

@@ -10,6 +10,7 @@ from dutygraph.extract.context import is_conditional
 from dutygraph.extract.dates import date_after
 from dutygraph.extract.ir import MembershipFact, Mention, PartyFact, Sentence, Span
 from dutygraph.extract.lexicon import PartyCue, lexicon
+from dutygraph.extract.list_leads import lead_in_sentence
 from dutygraph.extract.party_states import affirmed, facts_of, last_state, party_states
 from dutygraph.extract.subjects import INHERIT, resolve_subject
 
@@ -27,11 +28,29 @@ def party_facts(ctx: Context, sentence: Sentence, found: Found) -> None:
         for cue in ctx.candidates(lexicon().party_cues(), span)
         for match in ctx.finditer(cue.regex, span)  # most sentences state no party status
     ]
+    if not hits:
+        _listed_facts(ctx, sentence, found)
+        return
     # in text order: a later verb may share the subject or the instrument of an earlier one
     ordered = sorted(hits, key=lambda hit: hit[0].start())
     starts = [match.start() for match, _ in ordered]
     for match, cue in ordered:
         _party_fact(ctx, sentence, match, cue, found, starts)
+
+
+def _listed_facts(ctx: Context, sentence: Sentence, found: Found) -> None:
+    """``The Committee welcomes the ratification by Freedonia of the following instruments:``
+    then ``(a) The Convention ..., in 2008;``: an item's instruments and date, with the act and
+    the state of its lead-in's cue."""
+    lead = lead_in_sentence(ctx, sentence)
+    if lead is None:
+        return
+    span = lead.span
+    for cue in ctx.candidates(lexicon().party_cues(), span):
+        for match in ctx.finditer(cue.regex, span):
+            rest = ctx.text[match.end() : span.end]
+            if cue.instruments == "after" and lexicon().pattern("party_list_lead").match(rest):
+                _party_fact(ctx, lead, match, cue, found, [], item=sentence.span)
 
 
 def _party_fact(
@@ -41,7 +60,10 @@ def _party_fact(
     cue: PartyCue,
     found: Found,
     cue_starts: list[int],
+    item: Span | None = None,
 ) -> None:
+    """The facts of one cue's ``match`` in ``sentence``; with ``item``, a list item under the
+    sentence, whose instruments and dates the facts take."""
     clause_start = _clause_floor(ctx.text, sentence.span.start, match.start())
     if is_conditional(ctx.text, Span(clause_start, match.start())):
         return
@@ -50,7 +72,10 @@ def _party_fact(
     negated = cue.negated or _is_denied(ctx.text, clause_start, match)
     if cue.only_negated and not negated:
         return
-    if cue.instruments == "before":
+    if item is not None:
+        instruments = instruments_after(ctx, item.start, item.end)
+        date_from = instruments[-1].span.end if instruments else item.end
+    elif cue.instruments == "before":
         instruments = _instruments_before(ctx, clause_start, match.start())
         date_from = match.end()
     else:
@@ -68,23 +93,23 @@ def _party_fact(
         return
     # a date belongs to the nearest cue before it: "X is not a party to A but ratified B in
     # 1997" dates B only
-    date_limit = next((s for s in cue_starts if s >= date_from), sentence.span.end)
+    end = item.end if item is not None else sentence.span.end
+    date_limit = next((s for s in cue_starts if s >= date_from), end)
     if cue.instruments == "before":
         # "ICCPR - ratified 1990": a table row's bare year, captured by the cue itself
         date = match.groupdict().get("year") or date_after(ctx.text, date_from, date_limit)
         dates = [date] * len(instruments)
     else:
         dates = _dates_of(ctx.text, instruments, date_from, date_limit)
-        if not any(dates):  # "Freedonia's accession in 1999 to X": the date inside the cue
+        if not any(dates) and item is None:  # "X's accession in 1999 to A": inside the cue
             dates = [date_after(ctx.text, match.start(), match.end())] * len(instruments)
     act = cue.act_of(match)
     if cue.state == "previous":  # "has ratified X but not Y": the act of X, denied
         act = affirmed(found, sentence)[-1].act
+    evidence = sentence.span if item is None else Span(sentence.span.start, item.end)
     for state in states:
         for instrument, date in zip(instruments, dates, strict=True):
-            found.parties.append(
-                PartyFact(sentence.span, state, instrument.key, act, date, negated)
-            )
+            found.parties.append(PartyFact(evidence, state, instrument.key, act, date, negated))
 
 
 def _dates_of(text: str, instruments: list[Mention], last_end: int, limit: int) -> list[str | None]:

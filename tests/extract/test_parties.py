@@ -511,3 +511,52 @@ def test_a_concessive_clause_leaves_the_main_clause_its_bearer(
     }
     assert {name(b) for b in bearers} == {"XFD"}
     assert all(e.rdf_type != "ActorGroup" for e in x.entities)
+
+
+LISTS = [
+    row(
+        "The Committee on Sylvanian Rights welcomes the ratification by Freedonia of the following"
+        " instruments:\n(a) The International Covenant on Freedonian Labour, in 2008;\n"
+        "(b) The International Covenant on Ruritanian Trade, in 2015.\n",
+        ("XFD", LABOUR, RAT, "2008", False),
+        ("XFD", TRADE, RAT, "2015", False),
+    ),
+    row(
+        "Since its last review, Sylvania has acceded to the following treaties:\n"
+        "(a) The Convention on the Rights of Sylvanians, on 3 March 2019;\n"
+        "(b) The International Covenant on Freedonian Labour.\n",
+        ("XSY", CRS, ACC, "2019-03-03", False),
+        ("XSY", LABOUR, ACC, None, False),
+    ),
+    row(
+        "Concluding observations on the second periodic report of Freedonia\n\n"
+        "1. The Committee on Sylvanian Rights welcomes the ratification by the State party of the"
+        " following instruments:\n(a) The International Covenant on Freedonian Labour, in 2008;\n"
+        "(b) The International Covenant on Ruritanian Trade, in 2015.\n",
+        ("XFD", LABOUR, RAT, "2008", False),
+        ("XFD", TRADE, RAT, "2015", False),
+    ),
+    # asked for, not done
+    row(
+        "The Committee on Sylvanian Rights recommends that Freedonia ratify the following"
+        " instruments:\n(a) The International Covenant on Freedonian Labour;\n"
+        "(b) The International Covenant on Ruritanian Trade.\n"
+    ),
+    row(
+        "The Committee on Sylvanian Rights calls for the ratification by Freedonia of the following"
+        " instruments:\n(a) The International Covenant on Freedonian Labour;\n"
+        "(b) The International Covenant on Ruritanian Trade.\n"
+    ),
+    row(
+        "Freedonia should accede to the following treaties:\n"
+        "(a) The International Covenant on Freedonian Labour;\n"
+        "(b) The International Covenant on Ruritanian Trade.\n"
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", LISTS)
+def test_list_items_take_the_act_and_state_of_their_lead_in(
+    text: str, expected: list[Fact], extract_fictional: Extract
+) -> None:
+    assert facts(extract_fictional(text)) == expected
