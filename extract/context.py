@@ -51,6 +51,7 @@ class Context:
     own_instrument: str | None = None
     statute: bool = False  # a state's own law (its bearerless duties are the State's)
     subject_state: str | None = None  # the one state the document is about, if any
+    adopted: dict[str, str] = field(default_factory=dict)  # instrument -> its year of adoption
     _index: MentionIndex = field(init=False, repr=False, compare=False)
     _literals: LiteralIndex = field(init=False, repr=False, compare=False)
     _screens: SentenceScreens = field(init=False, repr=False, compare=False)

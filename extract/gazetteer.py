@@ -19,7 +19,7 @@ from dutygraph.extract.ir import Entity, Mention, MentionCategory, Span
 from dutygraph.extract.lexicon import lexicon
 from dutygraph.extract.titles import local_key
 from dutygraph.extract.tokens import Token, span_tokens, token_words
-from dutygraph.namespace import DG
+from dutygraph.namespace import DG, ELI
 
 _CATEGORY_BY_CLASS: dict[str, MentionCategory] = {
     "State": "state",
@@ -82,6 +82,7 @@ class Gazetteer:
     entries: dict[str, Entry] = field(default_factory=dict)
     protocols: dict[str, str] = field(default_factory=dict)  # treaty key -> its protocol's key
     monitored: dict[str, tuple[str, ...]] = field(default_factory=dict)  # body -> its treaties
+    adopted: dict[str, str] = field(default_factory=dict)  # instrument -> the year it was adopted
     graph: Graph = field(default_factory=Graph)  # the vocabulary the entries come from
 
     def add(self, label: str, entry: Entry) -> None:
@@ -127,6 +128,8 @@ def gazetteer_from_graph(graph: Graph) -> Gazetteer:
     for protocol, parent in sorted(graph.subject_objects(DG.protocolTo), key=str):
         gaz.protocols.setdefault(str(parent), str(protocol))
     protocols = set(graph.subjects(DG.protocolTo, None))
+    for instrument, date in graph.subject_objects(ELI.date_document):
+        gaz.adopted[str(instrument)] = str(date)[:4]
     for treaty, body in sorted(graph.subject_objects(DG.monitoredBy), key=str):
         if treaty not in protocols:
             gaz.monitored[str(body)] = (*gaz.monitored.get(str(body), ()), str(treaty))

@@ -100,7 +100,7 @@ def _party_fact(
         date = match.groupdict().get("year") or date_after(ctx.text, date_from, date_limit)
         dates = [date] * len(instruments)
     else:
-        dates = _dates_of(ctx.text, instruments, date_from, date_limit)
+        dates = _dates_of(ctx, instruments, date_from, date_limit)
         if not any(dates) and item is None:  # "X's accession in 1999 to A": inside the cue
             dates = [date_after(ctx.text, match.start(), match.end())] * len(instruments)
     act = cue.act_of(match)
@@ -112,19 +112,32 @@ def _party_fact(
             found.parties.append(PartyFact(evidence, state, instrument.key, act, date, negated))
 
 
-def _dates_of(text: str, instruments: list[Mention], last_end: int, limit: int) -> list[str | None]:
-    """Each instrument's own date (``X in 1981 and its Protocol in 1990``); a date after the
-    whole list (``X and its Protocol in 1982``) is every instrument's."""
+def _dates_of(
+    ctx: Context, instruments: list[Mention], last_end: int, limit: int
+) -> list[str | None]:
+    """Each instrument's own date (``X in 1981 and its Protocol in 1990``, ``X (1992), Y
+    (1996)``); a date after the whole list (``X and its Protocol in 1982``) is every
+    instrument's."""
     own = []
     for index, mention in enumerate(instruments):
         stop = instruments[index + 1].span.start if index + 1 < len(instruments) else limit
-        own.append(date_after(text, mention.span.end, stop))
+        own.append(date_after(ctx.text, mention.span.end, stop) or _bracketed_year(ctx, mention))
     if len([d for d in own if d]) <= 1 and own[-1]:
         return [own[-1]] * len(instruments)
     if not any(own):
-        common = date_after(text, last_end, limit)
+        common = date_after(ctx.text, last_end, limit)
         return [common] * len(instruments)
     return own
+
+
+def _bracketed_year(ctx: Context, mention: Mention) -> str | None:
+    """``party to X (1992)``: the year in brackets right after X, when it is later than the
+    year X was adopted (``the Convention (1951)`` names the treaty's own year)."""
+    match = lexicon().pattern("party_year_in_brackets").match(ctx.text, mention.span.end)
+    adopted = ctx.adopted.get(mention.key)
+    if match is None or adopted is None or match.group("year") <= adopted:
+        return None
+    return match.group("year")
 
 
 def _relative_instrument(ctx: Context, sentence: Sentence, position: int) -> list[Mention]:

@@ -35,6 +35,11 @@ _AUXILIARIES = re.compile(
 # "Freedonia, which has been a party to": the name just before the pronoun is the subject
 _RELATIVE_ANTECEDENT = re.compile(r",\s*(?:which|who)\s*$", re.IGNORECASE)
 _RELATIVE_PRONOUN = re.compile(r"\s*\b(?:which|who)\s*$", re.IGNORECASE)
+# "twenty years after it signed": a subordinate clause inside the subject phrase
+_LATE_SUBORDINATOR = re.compile(
+    r"\b(?:after|before|when|once|until|since|because|as|although|though|while)\s+(?=\S)",
+    re.IGNORECASE,
+)
 # "the Charter, which it ratified": the relative clause has a subject of its own
 _RELATIVE_SUBJECT = re.compile(r",\s*(?:which|that)\s+(?=\S)", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?:,|\band|\bbut|\bor|\bnor)\s*$", re.IGNORECASE)
@@ -112,16 +117,28 @@ def party_states(
     if _OPENERS.issuperset(w.lower() for w in re.findall(r"[A-Za-z]+", head)):
         # "As a party to X, Freedonia must ...": the main clause's subject
         return _main_subject(ctx, sentence, instruments[-1].span.end, found)
-    subject = _subject_span(ctx.text, clause_start, match.start())
-    keys = resolve_subject(ctx.text, subject, ctx.mentions_in(subject), ctx.groups)
+    subject, keys = _subject_of(ctx, clause_start, match.start())
     if keys == INHERIT:
         # "Freedonia is a party to X, which it ratified in 1990": the state of X's fact
         same = [f for f in facts_of(found, sentence) if f.instrument == instruments[0].key]
-        return (same[-1].state,) if same else _salient_state(ctx, sentence, subject.start)
+        return (same[-1].state,) if same else _salient_state(ctx, sentence, subject.end)
     states = tuple(k for k in keys if _is_state(k))
     if states:
         return states
     return (before[0].key,) if before and match.group().lower().startswith("as ") else ()
+
+
+def _subject_of(ctx: Context, start: int, end: int) -> tuple[Span, tuple[str, ...]]:
+    """The subject before a party-status verb and whom it names; ``twenty years after it``:
+    the subject of the subordinate clause, when it names a state or is a pronoun."""
+    subject = _subject_span(ctx.text, start, end)
+    late = list(_LATE_SUBORDINATOR.finditer(ctx.text, subject.start, subject.end))
+    if late:
+        inner = Span(late[-1].end(), subject.end)
+        keys = resolve_subject(ctx.text, inner, ctx.mentions_in(inner), ctx.groups)
+        if keys == INHERIT or any(_is_state(k) for k in keys):
+            return inner, keys
+    return subject, resolve_subject(ctx.text, subject, ctx.mentions_in(subject), ctx.groups)
 
 
 def _subject_span(text: str, start: int, end: int) -> Span:

@@ -102,6 +102,7 @@ def _extract(doc: Document, gaz: Gazetteer | None) -> Extraction:
         own,
         _is_statute(own, mentions),
         subject,
+        gaz.adopted,
     )
     statements, parties, memberships = relate(ctx)
     statements = (*statements, *stated_duties(ctx))

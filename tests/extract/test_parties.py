@@ -261,6 +261,33 @@ POSITIVE = [
         ("XFD", CRS, PARTY, None, False),
         ("XFD", CRS, RAT, "2010", False),
     ),
+    # a year in brackets after each instrument, unless it is the instrument's own (1979)
+    row(
+        "Freedonia is a party to the International Covenant on Freedonian Labour (1992) and the"
+        " Convention on the Rights of Sylvanians (1996).",
+        ("XFD", LABOUR, PARTY, "1992", False),
+        ("XFD", CRS, PARTY, "1996", False),
+    ),
+    row(
+        "Freedonia has ratified the Convention on the Rights of Sylvanians (1979).",
+        ("XFD", CRS, RAT, None, False),
+    ),
+    # "it" inside a subordinate clause, or after "that"
+    row(
+        "Freedonia ratified the Convention on the Rights of Sylvanians in 2024, twenty years after"
+        " it signed it.",
+        ("XFD", CRS, RAT, "2024", False),
+        ("XFD", CRS, SIG, None, False),
+    ),
+    row(
+        "A spokesman said Freedonia keeps its word and pointed out that it ratified the"
+        " Convention on the Rights of Sylvanians in December 2017.",
+        ("XFD", CRS, RAT, "2017-12", False),
+    ),
+    row(
+        "Freedonia, after a long debate, ratified the Convention on the Rights of Sylvanians.",
+        ("XFD", CRS, RAT, None, False),
+    ),
     # "having ratified it": the state that opens the clause
     row(
         "Freedonia is bound by the Convention on the Rights of Sylvanians, having ratified it in"
