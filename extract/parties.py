@@ -107,9 +107,25 @@ def _party_fact(
     if cue.state == "previous":  # "has ratified X but not Y": the act of X, denied
         act = affirmed(found, sentence)[-1].act
     evidence = sentence.span if item is None else Span(sentence.span.start, item.end)
-    for state in states:
-        for instrument, date in zip(instruments, dates, strict=True):
+    respective = _respective_years(ctx.text, date_from, date_limit, states, instruments)
+    for index, state in enumerate(states):
+        own = [respective[index]] * len(instruments) if respective else dates
+        for instrument, date in zip(instruments, own, strict=True):
             found.parties.append(PartyFact(evidence, state, instrument.key, act, date, negated))
+
+
+def _respective_years(
+    text: str, start: int, limit: int, states: tuple[str, ...], instruments: list[Mention]
+) -> list[str]:
+    """``the accession of X and Y to A in 2021 and 2013 respectively``: one year per state, in
+    order; none unless there are as many years as states."""
+    if len(states) < 2 or len(instruments) != 1:
+        return []
+    match = lexicon().pattern("party_respectively").match(text, start, limit)
+    if match is None:
+        return []
+    years = re.findall(r"\d{4}", match.group("years"))
+    return years if len(years) == len(states) else []
 
 
 def _dates_of(

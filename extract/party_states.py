@@ -83,6 +83,9 @@ def party_states(
     if cue.state == "previous":
         same = affirmed(found, sentence)
         return (same[-1].state,) if same else ()
+    if cue.state == "same":
+        earlier = facts_of(found, sentence)
+        return (earlier[-1].state,) if earlier else ()
     if cue.state == "who":
         who = Span(match.start("who"), match.end("who"))
         return _states_in(ctx, who, sentence)

@@ -261,6 +261,26 @@ POSITIVE = [
         ("XFD", CRS, PARTY, None, False),
         ("XFD", CRS, RAT, "2010", False),
     ),
+    # "after signing it": the same state's earlier act on the same instrument
+    row(
+        "Freedonia ratified the Convention on the Rights of Sylvanians on 28 June 2021 after"
+        " signing it in 2009.",
+        ("XFD", CRS, RAT, "2021-06-28", False),
+        ("XFD", CRS, SIG, "2009", False),
+    ),
+    # one year per state, in order
+    row(
+        "Welcoming the accession of Freedonia and Sylvania to the Convention on the Rights of"
+        " Sylvanians in 2021 and 2013 respectively, the Assembly met.",
+        ("XFD", CRS, ACC, "2021", False),
+        ("XSY", CRS, ACC, "2013", False),
+    ),
+    row(
+        "Freedonia and Sylvania ratified the International Covenant on Freedonian Labour in 1990"
+        " and 1995, respectively.",
+        ("XFD", LABOUR, RAT, "1990", False),
+        ("XSY", LABOUR, RAT, "1995", False),
+    ),
     # a year in brackets after each instrument, unless it is the instrument's own (1979)
     row(
         "Freedonia is a party to the International Covenant on Freedonian Labour (1992) and the"
@@ -485,6 +505,9 @@ NO_FACT = [
         " Convention on the Rights of Sylvanians."
     ),
     row("Freedonia announced that it would ratify the Convention on the Rights of Sylvanians."),
+    row(
+        "Freedonia studied the Convention on the Rights of Sylvanians for years before signing it."
+    ),
     row("Freedonia, having considered the Convention on the Rights of Sylvanians, replied."),
     row(
         "The Convention on the Rights of Sylvanians enters into force for each State thirty days"
