@@ -33,9 +33,11 @@ class PartyCue:
     before the cue's ``'s``), ``previous`` (the sentence's last fact, whose act is denied for
     the instruments after the cue: ``has ratified X but not Y``), ``lead`` (the state that opens
     the clause: ``Freedonia is bound by X, having ratified it``), ``salient`` (the document's
-    state, else the passage's: a status table's row). ``instruments``: ``after`` the cue, or
-    ``before`` it. ``noun``: the act is named as a noun (``the accession of Freedonia to``), a
-    fact only when the sentence neither asks for it nor supposes it."""
+    state, else the passage's: a status table's row), ``same`` (the sentence's last fact's:
+    ``after signing it``). ``instruments``: ``after`` the cue, ``before`` it, or
+    ``previous``: the sentence's last fact's (``... and by Sylvania``). ``noun``: the act is
+    named as a noun (``the accession of Freedonia to``), a fact only when the sentence neither
+    asks for it nor supposes it."""
 
     name: str
     act: str

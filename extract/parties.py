@@ -32,10 +32,21 @@ def party_facts(ctx: Context, sentence: Sentence, found: Found) -> None:
         _listed_facts(ctx, sentence, found)
         return
     # in text order: a later verb may share the subject or the instrument of an earlier one
-    ordered = sorted(hits, key=lambda hit: hit[0].start())
+    ordered = [
+        hit
+        for hit in sorted(hits, key=lambda hit: hit[0].start())
+        if hit[1].instruments != "previous" or _follows_passive(hit[0], hits)
+    ]
     starts = [match.start() for match, _ in ordered]
     for match, cue in ordered:
         _party_fact(ctx, sentence, match, cue, found, starts)
+
+
+def _follows_passive(match: re.Match[str], hits: list[tuple[re.Match[str], PartyCue]]) -> bool:
+    """``ratified by X in 2002 and by Y``: the cue that ends last before ``match`` names its
+    state after ``by``."""
+    before = [hit for hit in hits if hit[0].end() <= match.start()]
+    return bool(before) and max(before, key=lambda hit: hit[0].end())[1].state == "by"
 
 
 def _listed_facts(ctx: Context, sentence: Sentence, found: Found) -> None:
@@ -78,6 +89,9 @@ def _party_fact(
     elif cue.instruments == "before":
         instruments = _instruments_before(ctx, clause_start, match.start())
         date_from = match.end()
+    elif cue.instruments == "previous":  # "... by X in 2002 and by Y in 1990": X's instrument
+        instruments = _previous_instrument(found, sentence, match)
+        date_from = match.end()
     else:
         instruments = instruments_after(ctx, match.end(), sentence.span.end)
         date_from = instruments[-1].span.end if instruments else match.end()
@@ -95,7 +109,7 @@ def _party_fact(
     # 1997" dates B only
     end = item.end if item is not None else sentence.span.end
     date_limit = next((s for s in cue_starts if s >= date_from), end)
-    if cue.instruments == "before":
+    if cue.instruments in {"before", "previous"}:
         # "ICCPR - ratified 1990": a table row's bare year, captured by the cue itself
         date = match.groupdict().get("year") or date_after(ctx.text, date_from, date_limit)
         dates = [date] * len(instruments)
@@ -106,6 +120,8 @@ def _party_fact(
     act = cue.act_of(match)
     if cue.state == "previous":  # "has ratified X but not Y": the act of X, denied
         act = affirmed(found, sentence)[-1].act
+    if cue.instruments == "previous":
+        act = facts_of(found, sentence)[-1].act
     evidence = sentence.span if item is None else Span(sentence.span.start, item.end)
     respective = _respective_years(ctx.text, date_from, date_limit, states, instruments)
     for index, state in enumerate(states):
@@ -167,6 +183,15 @@ def _relative_instrument(ctx: Context, sentence: Sentence, position: int) -> lis
         return []
     gap = ctx.text[before[-1].span.end : position]
     return [before[-1]] if re.fullmatch(r"\s*,?\s*(?:which|that)\s+[^,;]{1,60}", gap) else []
+
+
+def _previous_instrument(found: Found, sentence: Sentence, match: re.Match[str]) -> list[Mention]:
+    """The instrument of the sentence's last fact, as a reference at ``match``."""
+    earlier = facts_of(found, sentence)
+    if not earlier:
+        return []
+    span = Span(match.start(), match.end())
+    return [Mention(span, earlier[-1].instrument, "instrument", match.group(), "reference")]
 
 
 def _pronoun_instrument(

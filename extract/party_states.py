@@ -26,10 +26,12 @@ def affirmed(found: Found, sentence: Sentence) -> list[PartyFact]:
     return [p for p in facts_of(found, sentence) if not p.negated]
 
 
-# "has", "not", "also": words between a subject and its party-status verb
+# "has", "not", "also", ", however,": words between a subject and its party-status verb
 _AUXILIARIES = re.compile(
     r"(?:\s+(?:has|have|had|is|are|was|were|not|never|neither|also|already|yet|still|"
-    r"since|later|then|subsequently|only|both|itself|themselves|(?-i:[a-z]+ly)))+\s*$",
+    r"since|later|then|subsequently|only|both|itself|themselves|(?-i:[a-z]+ly))|"
+    r"\s*,\s*(?:however|moreover|furthermore|nevertheless|therefore|though|indeed|in\s+fact)"
+    r"\s*,)+\s*$",
     re.IGNORECASE,
 )
 # "Freedonia, which has been a party to": the name just before the pronoun is the subject

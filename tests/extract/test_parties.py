@@ -281,6 +281,26 @@ POSITIVE = [
         ("XFD", LABOUR, RAT, "1990", False),
         ("XSY", LABOUR, RAT, "1995", False),
     ),
+    # one passive, two agents, each with its date
+    row(
+        "The Convention on the Rights of Sylvanians was ratified by Freedonia in 2002 and by"
+        " Sylvania in 1990.",
+        ("XFD", CRS, RAT, "2002", False),
+        ("XSY", CRS, RAT, "1990", False),
+    ),
+    row(
+        "Freedonia ratified the Convention on the Rights of Sylvanians, which was praised by"
+        " Sylvania and by Ruritania.",
+        ("XFD", CRS, RAT, None, False),
+    ),
+    # all of them
+    row(
+        "Freedonia, Sylvania and Ruritania are all States parties to the Convention on the Rights"
+        " of Sylvanians.",
+        ("XFD", CRS, PARTY, None, False),
+        ("XSY", CRS, PARTY, None, False),
+        ("XRU", CRS, PARTY, None, False),
+    ),
     # a year in brackets after each instrument, unless it is the instrument's own (1979)
     row(
         "Freedonia is a party to the International Covenant on Freedonian Labour (1992) and the"
@@ -423,6 +443,11 @@ NEGATIVE = [
     row(
         "The Convention on the Rights of Sylvanians has not been ratified by Freedonia.",
         ("XFD", CRS, RAT, None, True),
+    ),
+    row(
+        "Freedonia hosts many Sylvanians. It has not, however, ratified the International"
+        " Covenant on Freedonian Labour.",
+        ("XFD", LABOUR, RAT, None, True),
     ),
     # concession and contrast
     row(
