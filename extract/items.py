@@ -58,7 +58,10 @@ def bearer_after_cue(ctx: Context, rest: Span) -> tuple[tuple[str, ...], Span | 
     first = next((m for m in ctx.mentions_in(rest) if m.span.start == rest.start), None)
     if first is None or first.category not in ACTORS:
         return (), None
-    return (first.key,), cut_action(ctx.text, first.span.end, rest.end)
+    action = cut_action(ctx.text, first.span.end, rest.end)
+    if action is not None and action.of(ctx.text) == "to":
+        return (), None  # "Calls upon Freedonia to:": the items below hold the actions
+    return (first.key,), action
 
 
 def _first_base_verb(text: str, rest: Span) -> int | None:
@@ -101,6 +104,7 @@ def _addressee_of(ctx: Context, heading: Span) -> tuple[str, ...]:
         r"\b(?:urges?|calls?\s+(?:up)?on|recommends?\s+that)\s+(?P<who>.+?)"
         r"(?:\s+to)?\s*:\s*$",
         heading.of(ctx.text),
+        re.I,
     )
     if directive is not None:
         who = Span(heading.start + directive.start("who"), heading.start + directive.end("who"))
@@ -117,7 +121,7 @@ def imperative(ctx: Context, sentence: Sentence, found: Found) -> None:
     if block.kind not in {"bullet", "paragraph"}:
         return
     opening = re.match(
-        r"\s*(?:(?:and|\w+ly)\s+)*(?P<verb>[A-Za-z-]+)\b", sentence.span.of(ctx.text)
+        r"\s*(?:(?:and|\w+ly),?\s+)*(?P<verb>[A-Za-z-]+)\b", sentence.span.of(ctx.text)
     )
     verbs = lexicon().lower_words("imperative_verbs")
     if opening is None or opening.group("verb").lower() not in verbs:

@@ -49,6 +49,13 @@ LEAD_IN_ROWS = [
         "The Council recommends that Freedonia:\n1. ratify the Convention;\n2. repeal the decree.",
         ["ratify the Convention", "repeal the decree"],
     ),
+    # an operative paragraph whose verb opens it, capitalised; an item opening with adverbs
+    (
+        "1. Calls upon Freedonia to:\n\n(a) Release all detainees;\n\n"
+        "(b) Promptly, impartially and effectively investigate all pushbacks.",
+        ["Release all detainees",
+         "Promptly, impartially and effectively investigate all pushbacks"],
+    ),
     # a lead-in ending in "should:" and Roman-numbered items
     (
         "Freedonia should:\n(i) release all detainees;\n(ii) admit monitors.",
