@@ -183,6 +183,27 @@ STATEMENT_ROWS = [
         " return Sylvanians.",
         (REC, ("XFD",), "must not", "not return Sylvanians"),
     ),
+    # a treaty body's renewed recommendation, and its request put in the passive
+    row(
+        "The Committee on Sylvanian Rights reiterates its previous recommendation"
+        " (FRD/C/CO/2, para. 9) that Freedonia repeal the decree.",
+        (
+            REC,
+            ("XFD",),
+            "reiterates its previous recommendation (FRD/C/CO/2, para. 9) that",
+            "repeal the decree",
+        ),
+    ),
+    row(
+        "In accordance with its rules, Freedonia is requested to provide, by 1 May 2031,"
+        " information on the measures taken.",
+        (
+            REC,
+            ("XFD",),
+            "is requested to",
+            "provide, by 1 May 2031, information on the measures taken",
+        ),
+    ),
     # customary law binds all states
     row(
         "The injunction to never return Sylvanians to a place where they face persecution is a"
@@ -232,6 +253,8 @@ NEGATIVE_ROWS = [
     "We must stress that our research began in Sylvania.",
     "It is important to be clear about the limitations of this report.",
     "Freedonia may at any time withdraw from the Convention on the Rights of Sylvanians.",
+    "Freedonia was asked to leave the talks.",
+    "Sylvanian applicants are invited to an interview.",
 ]
 
 
