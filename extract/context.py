@@ -30,7 +30,11 @@ PASSIVE = re.compile(
     r"^(?:also\s+|further\s+|then\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|ld|nt)\b"
 )
 
-_TRAILING_JOINER = re.compile(r"\s*[;,]\s*(?:and|or)$")
+# "(b) admit monitors; and", and a lead-in item's "..., including by:" that opens its means
+_TRAILING_JOINER = re.compile(
+    r"\s*[;,]\s*(?:and|or)$|,?\s+(?:including|inter\s+alia|notably)(?:,?\s+(?:by|through))?$"
+    r"|,\s+(?:by|through)$"
+)
 
 
 ACTORS = frozenset({"state", "body", "organization", "group"})

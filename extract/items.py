@@ -28,6 +28,9 @@ from dutygraph.extract.subjects import INHERIT, resolve_subject
 _TO = re.compile(r"\s[“\"‘]?(?:to|should|must|shall)\s")
 
 
+_NESTING = 4  # list levels a lead-in's addressee reaches down
+_MEANS_LEAD_IN = re.compile(r"\b(?:by|through)\s*:\s*$")
+
 _HEADING_ADDRESSEE = re.compile(
     r"^\s*(?:(?:Key\s+|Specific\s+|Our\s+)?Recommendations?\s+(?:to|for)|To)\s+(?P<who>.+?)\s*:?\s*$",
     re.I,
@@ -77,12 +80,22 @@ def _first_base_verb(text: str, rest: Span) -> int | None:
 def heading_addressee(ctx: Context, sentence: Sentence) -> tuple[str, ...]:
     """Whom the list's lead-in addresses, else whom the section heading addresses."""
     block = ctx.block_of(sentence)
-    for index in (block.lead_in, block.heading):
+    for index in (*_lead_in_chain(ctx, block.lead_in), block.heading):
         if index is not None:
             bearers = _addressee_of(ctx, ctx.layout.blocks[index].span)
             if bearers:
                 return bearers
     return ()
+
+
+def _lead_in_chain(ctx: Context, index: int | None) -> list[int]:
+    """The lead-in of an item, then the lead-ins above it when that lead-in is itself an item
+    (``(c) Cooperate ..., including by:`` under ``Calls upon States to:``)."""
+    chain: list[int] = []
+    while index is not None and index not in chain and len(chain) < _NESTING:
+        chain.append(index)
+        index = ctx.layout.blocks[index].lead_in
+    return chain
 
 
 def _addressee_of(ctx: Context, heading: Span) -> tuple[str, ...]:
@@ -124,7 +137,10 @@ def imperative(ctx: Context, sentence: Sentence, found: Found) -> None:
         r"\s*(?:(?:and|\w+ly),?\s+)*(?P<verb>[A-Za-z-]+)\b", sentence.span.of(ctx.text)
     )
     verbs = lexicon().lower_words("imperative_verbs")
-    if opening is None or opening.group("verb").lower() not in verbs:
+    if opening is None:
+        return
+    word = opening.group("verb").lower()
+    if word not in verbs and not (_means_item(ctx, block.lead_in) and _gerund_of(word, verbs)):
         return
     listed = block.kind == "bullet" and (block.lead_in is not None or block.heading is not None)
     if not sentence.span.of(ctx.text)[:1].isupper() and not listed:
@@ -151,6 +167,22 @@ def imperative(ctx: Context, sentence: Sentence, found: Found) -> None:
             )
         found.statements.append(statement)
         nested(ctx, found.statements[-1], len(found.statements) - 1, found)
+
+
+def _means_item(ctx: Context, lead_in: int | None) -> bool:
+    """An item under ``..., including by:``: it names a means, opening with a gerund."""
+    if lead_in is None:
+        return False
+    return _MEANS_LEAD_IN.search(ctx.layout.blocks[lead_in].span.of(ctx.text)) is not None
+
+
+def _gerund_of(word: str, verbs: frozenset[str]) -> bool:
+    """``ensuring``, ``refraining``, ``stopping``: the -ing form of an imperative verb."""
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    doubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
+    return any(form in verbs for form in (stem, stem + "e", doubled))
 
 
 def _imperative_pieces(text: str, span: Span) -> list[Span]:
