@@ -126,6 +126,18 @@ def _addressee_of(ctx: Context, heading: Span) -> tuple[str, ...]:
     return ()
 
 
+def addressed_directive(ctx: Context, sentence: Sentence) -> bool:
+    """``Request the Office to report ...`` under ``To the Council:``: the item is the
+    addressee's imperative, and the one it asks owes the nested action."""
+    opening = re.match(r"\s*(?P<verb>[A-Z][a-z]+(?:\s+(?:up)?on)?)\b", sentence.span.of(ctx.text))
+    if opening is None or ctx.block_of(sentence).kind != "bullet":
+        return False
+    verb = opening.group("verb").lower()
+    if verb not in lexicon().lower_words("directive_verbs"):
+        return False
+    return bool(heading_addressee(ctx, sentence))
+
+
 def imperative(ctx: Context, sentence: Sentence, found: Found) -> None:
     """Under an addressee heading or lead-in, ``Release all detainees.`` (or a lowercase item
     ``(a) release all detainees;``) is a recommendation to it; an item that ends with the

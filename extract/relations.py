@@ -32,7 +32,13 @@ from dutygraph.extract.ir import (
     Span,
     Statement,
 )
-from dutygraph.extract.items import bearer_after_cue, heading_addressee, imperative, nested
+from dutygraph.extract.items import (
+    addressed_directive,
+    bearer_after_cue,
+    heading_addressee,
+    imperative,
+    nested,
+)
 from dutygraph.extract.joined import split_joined
 from dutygraph.extract.lexicon import Cue, lexicon
 from dutygraph.extract.norms import customary, obligation_phrases, soft_law, stated_norms
@@ -60,7 +66,10 @@ def relate(
         party_facts(ctx, sentence, found)
         memberships(ctx, sentence, found)
         before = len(found.statements)
-        _statements(ctx, sentence, found)
+        if addressed_directive(ctx, sentence):  # "To X:" then "Urge Y to V": X urges, Y owes V
+            imperative(ctx, sentence, found)
+        else:
+            _statements(ctx, sentence, found)
         if len(found.statements) == before:
             _list_item(ctx, sentence, found)
         if len(found.statements) == before:

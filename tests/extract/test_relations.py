@@ -289,6 +289,26 @@ def test_heading_addressee_bears_a_passive_bullet(extract_fictional: Extract) ->
     ]
 
 
+def test_a_directive_item_under_an_addressee_is_the_addressees(extract_fictional: Extract) -> None:
+    x = extract_fictional(
+        "Recommendations\n\nTo the Committee on Sylvanian Rights:\n\n"
+        "1. Request Freedonia to report on its prisons.\n\n"
+        "To Sylvania:\n\n\u00b7 Urge Freedonia to release all detainees.\n"
+    )
+    assert statements(x) == [
+        (
+            REC,
+            ("sylvanian-rights-committee",),
+            "(imperative)",
+            "Request Freedonia to report on its prisons",
+        ),
+        (REC, ("XFD",), "Request", "report on its prisons"),
+        (REC, ("XSY",), "(imperative)", "Urge Freedonia to release all detainees"),
+        (REC, ("XFD",), "Urge", "release all detainees"),
+    ]
+    assert x.statements[1].urged_by == 0 and x.statements[3].urged_by == 2
+
+
 def test_heading_addressee_of_a_group(extract_fictional: Extract) -> None:
     x = extract_fictional(
         "To Freedonia and Sylvania:\n\n\u00b7 All detainees should be released.\n"
