@@ -64,6 +64,13 @@ LEAD_IN_ROWS = [
         ["Release all detainees", "Cooperate with monitors", "Granting them access to prisons",
          "Refraining from reprisals"],
     ),
+    # verbs of sanction and of search open items too
+    (
+        "We urge Freedonia to:\n\n\u2022 Impose a moratorium on executions, and abolish the"
+        " death penalty;\n\u2022 Trace the missing and exhume the mass graves.",
+        ["Impose a moratorium on executions", "abolish the death penalty",
+         "Trace the missing and exhume the mass graves"],
+    ),
     # a lead-in ending in "should:" and Roman-numbered items
     (
         "Freedonia should:\n(i) release all detainees;\n(ii) admit monitors.",
