@@ -204,6 +204,12 @@ STATEMENT_ROWS = [
             "provide, by 1 May 2031, information on the measures taken",
         ),
     ),
+    row(
+        "The Parliament urges Freedonia to end forced returns, and calls on member states to"
+        " resettle Sylvanians.",
+        (REC, ("XFD",), "urges", "end forced returns"),
+        (REC, ("member states",), "calls on", "resettle Sylvanians"),
+    ),
     # customary law binds all states
     row(
         "The injunction to never return Sylvanians to a place where they face persecution is a"
