@@ -237,6 +237,16 @@ FORCE_ROWS = [
         ["Binding"],
     ),
     ("Freedonia must not return Sylvanians.", ["NonBinding"]),
+    # a clause with no subject of its own shares the basis of the clause before it
+    (
+        "Under the Convention on the Rights of Sylvanians, Freedonia must search for the missing"
+        " and must protect their relatives.",
+        ["Binding", "Binding"],
+    ),
+    (
+        "Freedonia must search for the missing and must protect their relatives.",
+        ["NonBinding", "NonBinding"],
+    ),
     ("Everyone has the right to leave any country.", ["Binding"]),
     ("Freedonia should be urged to release all detainees.", ["NonBinding"]),
 ]
