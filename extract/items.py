@@ -28,6 +28,8 @@ from dutygraph.extract.subjects import INHERIT, resolve_subject
 _TO = re.compile(r"\s[“\"‘]?(?:to|should|must|shall)\s")
 
 
+# a lowercase -ly word after the addressee's name: "urges Freedonia publicly to"
+_TRAILING_ADVERB = re.compile(r"(?<=\w)\s+(?:also\s+)?[a-z]{2,}ly$")
 _NESTING = 4  # list levels a lead-in's addressee reaches down
 _MEANS_LEAD_IN = re.compile(r"\b(?:by|through)\s*:\s*$")
 
@@ -49,7 +51,7 @@ def bearer_after_cue(ctx: Context, rest: Span) -> tuple[tuple[str, ...], Span | 
             continue
         noun = Span(rest.start, rest.start + to.start())
         action = cut_action(ctx.text, rest.start + to.end(), rest.end)
-        bearers = resolve_subject(ctx.text, noun, ctx.mentions_in(noun), ctx.groups)
+        bearers = _addressee(ctx, noun)
         if bearers and bearers != INHERIT:
             return bearers, action
     verb = _first_base_verb(ctx.text, rest)
@@ -65,6 +67,17 @@ def bearer_after_cue(ctx: Context, rest: Span) -> tuple[tuple[str, ...], Span | 
     if action is not None and action.of(ctx.text) == "to":
         return (), None  # "Calls upon Freedonia to:": the items below hold the actions
     return (first.key,), action
+
+
+def _addressee(ctx: Context, noun: Span) -> tuple[str, ...]:
+    """Who the words before ``to`` name; else those words without a trailing adverb (``press
+    Freedonia publicly to end ...``), tried second so that ``its ally`` stays a noun."""
+    bearers = resolve_subject(ctx.text, noun, ctx.mentions_in(noun), ctx.groups)
+    adverb = _TRAILING_ADVERB.search(ctx.text, noun.start, noun.end)
+    if (bearers and bearers != INHERIT) or adverb is None:
+        return bearers
+    bare = Span(noun.start, adverb.start())
+    return resolve_subject(ctx.text, bare, ctx.mentions_in(bare), ctx.groups)
 
 
 def _first_base_verb(text: str, rest: Span) -> int | None:

@@ -210,6 +210,11 @@ STATEMENT_ROWS = [
         (REC, ("XFD",), "urges", "end forced returns"),
         (REC, ("member states",), "calls on", "resettle Sylvanians"),
     ),
+    # an adverb between the addressee and "to" is no part of either
+    row(
+        "The Parliament presses Freedonia publicly to end forced returns.",
+        (REC, ("XFD",), "presses", "end forced returns"),
+    ),
     # customary law binds all states
     row(
         "The injunction to never return Sylvanians to a place where they face persecution is a"
