@@ -115,6 +115,9 @@ def cut_action(text: str, start: int, end: int) -> Span | None:
     said = attribution_start(text, start, end)
     if said is not None and said > start:  # "..., the group said today": no part of the action
         return cut_action(text, start, said)
+    onward = lexicon().pattern("operative_continuation").search(text, start, end)
+    if onward is not None:  # "Encourages States to X, and reaffirms ...": the body goes on
+        end = onward.start()
     joiner = _TRAILING_JOINER.search(text, start, end)
     if joiner is not None:  # "(b) admit monitors; and": the list's joiner is no part of it
         end = joiner.start()
