@@ -52,9 +52,9 @@ LEAD_IN_ROWS = [
     # an operative paragraph whose verb opens it, capitalised; an item opening with adverbs
     (
         "1. Calls upon Freedonia to:\n\n(a) Release all detainees;\n\n"
-        "(b) Promptly, impartially and effectively investigate all pushbacks.",
+        "(b) Swiftly, fairly and openly examine every complaint.",
         ["Release all detainees",
-         "Promptly, impartially and effectively investigate all pushbacks"],
+         "Swiftly, fairly and openly examine every complaint"],
     ),
     # an item that leads in the means of its duty: the gerund items below owe to the addressee
     (

@@ -244,12 +244,12 @@ FORCE_ROWS = [
     ("Freedonia must not return Sylvanians.", ["NonBinding"]),
     # a clause with no subject of its own shares the basis of the clause before it
     (
-        "Under the Convention on the Rights of Sylvanians, Freedonia must search for the missing"
-        " and must protect their relatives.",
+        "Under the Convention on the Rights of Sylvanians, Freedonia must trace the missing"
+        " and must support their families.",
         ["Binding", "Binding"],
     ),
     (
-        "Freedonia must search for the missing and must protect their relatives.",
+        "Freedonia must trace the missing and must support their families.",
         ["NonBinding", "NonBinding"],
     ),
     ("Everyone has the right to leave any country.", ["Binding"]),
