@@ -30,7 +30,11 @@ PASSIVE = re.compile(
     r"^(?:also\s+|further\s+|then\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|ld|nt)\b"
 )
 
-_TRAILING_JOINER = re.compile(r"\s*[;,]\s*(?:and|or)$")
+# "(b) admit monitors; and", and a lead-in item's "..., including by:" that opens its means
+_TRAILING_JOINER = re.compile(
+    r"\s*[;,]\s*(?:and|or)$|,?\s+(?:including|inter\s+alia|notably)(?:,?\s+(?:by|through))?$"
+    r"|,\s+(?:by|through)$"
+)
 
 
 ACTORS = frozenset({"state", "body", "organization", "group"})
@@ -112,6 +116,9 @@ def cut_action(text: str, start: int, end: int) -> Span | None:
     said = attribution_start(text, start, end)
     if said is not None and said > start:  # "..., the group said today": no part of the action
         return cut_action(text, start, said)
+    onward = lexicon().pattern("operative_continuation").search(text, start, end)
+    if onward is not None:  # "Encourages States to X, and reaffirms ...": the body goes on
+        end = onward.start()
     joiner = _TRAILING_JOINER.search(text, start, end)
     if joiner is not None:  # "(b) admit monitors; and": the list's joiner is no part of it
         end = joiner.start()

@@ -65,7 +65,7 @@ def legal_bearers(ctx: Context, subject: Span, rest: Span) -> tuple[str, ...] | 
     if lex.pattern("saving_subject").match(phrase) or lex.pattern("preamble_clause").search(phrase):
         return ()
     if lex.pattern("bearerless_subject").match(phrase):
-        return implied_bearers(ctx, subject)
+        return None if _forbidden_act(phrase, rest.of(ctx.text)) else implied_bearers(ctx, subject)
     parties = _parties_named(ctx, subject)
     if parties:
         return parties
@@ -82,6 +82,15 @@ def legal_bearers(ctx: Context, subject: Span, rest: Span) -> tuple[str, ...] | 
         if phrase_part is not None and _ends_with(phrase_part.of(ctx.text).lower(), persons):
             return implied_bearers(ctx, subject)
     return None
+
+
+def _forbidden_act(subject: str, rest: str) -> bool:
+    """``No person shall disclose ...``: the person is the one forbidden to act, so the duty is
+    theirs; ``No person shall be expelled`` protects the person and binds the State. ``No one``
+    names no group that could owe, so it keeps the parties' or the State's reading."""
+    return re.match(r"\s*no\s+(?!one\b)\w", subject, re.I) is not None and bool(
+        lexicon().pattern("own_act").match(rest)
+    )
 
 
 def _passive_agent(ctx: Context, rest: Span) -> tuple[str, ...]:

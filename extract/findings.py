@@ -156,6 +156,8 @@ def _obligations(ctx: Context, sentence: Sentence, lead_end: int, body: str) -> 
         return []
     start = lead_end + that.end()
     cue = lexicon().pattern("decision_obligation").search(ctx.text, start, end)
+    if cue is None:  # "held that Fictland was to pay": the operative provision as reported
+        cue = lexicon().pattern("held_obligation").search(ctx.text, start, end)
     if cue is None:
         return []
     return _obligation_at(ctx, sentence, Span(start, cue.start()), cue, body)

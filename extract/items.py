@@ -28,6 +28,11 @@ from dutygraph.extract.subjects import INHERIT, resolve_subject
 _TO = re.compile(r"\s[“\"‘]?(?:to|should|must|shall)\s")
 
 
+# a lowercase -ly word after the addressee's name: "urges Freedonia publicly to"
+_TRAILING_ADVERB = re.compile(r"(?<=\w)\s+(?:also\s+)?[a-z]{2,}ly$")
+_NESTING = 4  # list levels a lead-in's addressee reaches down
+_MEANS_LEAD_IN = re.compile(r"\b(?:by|through)\s*:\s*$")
+
 _HEADING_ADDRESSEE = re.compile(
     r"^\s*(?:(?:Key\s+|Specific\s+|Our\s+)?Recommendations?\s+(?:to|for)|To)\s+(?P<who>.+?)\s*:?\s*$",
     re.I,
@@ -46,7 +51,7 @@ def bearer_after_cue(ctx: Context, rest: Span) -> tuple[tuple[str, ...], Span | 
             continue
         noun = Span(rest.start, rest.start + to.start())
         action = cut_action(ctx.text, rest.start + to.end(), rest.end)
-        bearers = resolve_subject(ctx.text, noun, ctx.mentions_in(noun), ctx.groups)
+        bearers = _addressee(ctx, noun)
         if bearers and bearers != INHERIT:
             return bearers, action
     verb = _first_base_verb(ctx.text, rest)
@@ -58,7 +63,21 @@ def bearer_after_cue(ctx: Context, rest: Span) -> tuple[tuple[str, ...], Span | 
     first = next((m for m in ctx.mentions_in(rest) if m.span.start == rest.start), None)
     if first is None or first.category not in ACTORS:
         return (), None
-    return (first.key,), cut_action(ctx.text, first.span.end, rest.end)
+    action = cut_action(ctx.text, first.span.end, rest.end)
+    if action is not None and action.of(ctx.text) == "to":
+        return (), None  # "Calls upon Freedonia to:": the items below hold the actions
+    return (first.key,), action
+
+
+def _addressee(ctx: Context, noun: Span) -> tuple[str, ...]:
+    """Who the words before ``to`` name; else those words without a trailing adverb (``press
+    Freedonia publicly to end ...``), tried second so that ``its ally`` stays a noun."""
+    bearers = resolve_subject(ctx.text, noun, ctx.mentions_in(noun), ctx.groups)
+    adverb = _TRAILING_ADVERB.search(ctx.text, noun.start, noun.end)
+    if (bearers and bearers != INHERIT) or adverb is None:
+        return bearers
+    bare = Span(noun.start, adverb.start())
+    return resolve_subject(ctx.text, bare, ctx.mentions_in(bare), ctx.groups)
 
 
 def _first_base_verb(text: str, rest: Span) -> int | None:
@@ -74,12 +93,22 @@ def _first_base_verb(text: str, rest: Span) -> int | None:
 def heading_addressee(ctx: Context, sentence: Sentence) -> tuple[str, ...]:
     """Whom the list's lead-in addresses, else whom the section heading addresses."""
     block = ctx.block_of(sentence)
-    for index in (block.lead_in, block.heading):
+    for index in (*_lead_in_chain(ctx, block.lead_in), block.heading):
         if index is not None:
             bearers = _addressee_of(ctx, ctx.layout.blocks[index].span)
             if bearers:
                 return bearers
     return ()
+
+
+def _lead_in_chain(ctx: Context, index: int | None) -> list[int]:
+    """The lead-in of an item, then the lead-ins above it when that lead-in is itself an item
+    (``(c) Cooperate ..., including by:`` under ``Calls upon States to:``)."""
+    chain: list[int] = []
+    while index is not None and index not in chain and len(chain) < _NESTING:
+        chain.append(index)
+        index = ctx.layout.blocks[index].lead_in
+    return chain
 
 
 def _addressee_of(ctx: Context, heading: Span) -> tuple[str, ...]:
@@ -101,12 +130,25 @@ def _addressee_of(ctx: Context, heading: Span) -> tuple[str, ...]:
         r"\b(?:urges?|calls?\s+(?:up)?on|recommends?\s+that)\s+(?P<who>.+?)"
         r"(?:\s+to)?\s*:\s*$",
         heading.of(ctx.text),
+        re.I,
     )
     if directive is not None:
         who = Span(heading.start + directive.start("who"), heading.start + directive.end("who"))
         bearers = resolve_subject(ctx.text, who, ctx.mentions_in(who), ctx.groups)
         return () if bearers == INHERIT else bearers
     return ()
+
+
+def addressed_directive(ctx: Context, sentence: Sentence) -> bool:
+    """``Request the Office to report ...`` under ``To the Council:``: the item is the
+    addressee's imperative, and the one it asks owes the nested action."""
+    opening = re.match(r"\s*(?P<verb>[A-Z][a-z]+(?:\s+(?:up)?on)?)\b", sentence.span.of(ctx.text))
+    if opening is None or ctx.block_of(sentence).kind != "bullet":
+        return False
+    verb = opening.group("verb").lower()
+    if verb not in lexicon().lower_words("directive_verbs"):
+        return False
+    return bool(heading_addressee(ctx, sentence))
 
 
 def imperative(ctx: Context, sentence: Sentence, found: Found) -> None:
@@ -117,10 +159,13 @@ def imperative(ctx: Context, sentence: Sentence, found: Found) -> None:
     if block.kind not in {"bullet", "paragraph"}:
         return
     opening = re.match(
-        r"\s*(?:(?:and|\w+ly)\s+)*(?P<verb>[A-Za-z-]+)\b", sentence.span.of(ctx.text)
+        r"\s*(?:(?:and|\w+ly),?\s+)*(?P<verb>[A-Za-z-]+)\b", sentence.span.of(ctx.text)
     )
     verbs = lexicon().lower_words("imperative_verbs")
-    if opening is None or opening.group("verb").lower() not in verbs:
+    if opening is None:
+        return
+    word = opening.group("verb").lower()
+    if word not in verbs and not (_means_item(ctx, block.lead_in) and _gerund_of(word, verbs)):
         return
     listed = block.kind == "bullet" and (block.lead_in is not None or block.heading is not None)
     if not sentence.span.of(ctx.text)[:1].isupper() and not listed:
@@ -147,6 +192,22 @@ def imperative(ctx: Context, sentence: Sentence, found: Found) -> None:
             )
         found.statements.append(statement)
         nested(ctx, found.statements[-1], len(found.statements) - 1, found)
+
+
+def _means_item(ctx: Context, lead_in: int | None) -> bool:
+    """An item under ``..., including by:``: it names a means, opening with a gerund."""
+    if lead_in is None:
+        return False
+    return _MEANS_LEAD_IN.search(ctx.layout.blocks[lead_in].span.of(ctx.text)) is not None
+
+
+def _gerund_of(word: str, verbs: frozenset[str]) -> bool:
+    """``ensuring``, ``refraining``, ``stopping``: the -ing form of an imperative verb."""
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    doubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
+    return any(form in verbs for form in (stem, stem + "e", doubled))
 
 
 def _imperative_pieces(text: str, span: Span) -> list[Span]:

@@ -32,7 +32,13 @@ from dutygraph.extract.ir import (
     Span,
     Statement,
 )
-from dutygraph.extract.items import bearer_after_cue, heading_addressee, imperative, nested
+from dutygraph.extract.items import (
+    addressed_directive,
+    bearer_after_cue,
+    heading_addressee,
+    imperative,
+    nested,
+)
 from dutygraph.extract.joined import split_joined
 from dutygraph.extract.lexicon import Cue, lexicon
 from dutygraph.extract.norms import customary, obligation_phrases, soft_law, stated_norms
@@ -60,7 +66,10 @@ def relate(
         party_facts(ctx, sentence, found)
         memberships(ctx, sentence, found)
         before = len(found.statements)
-        _statements(ctx, sentence, found)
+        if addressed_directive(ctx, sentence):  # "To X:" then "Urge Y to V": X urges, Y owes V
+            imperative(ctx, sentence, found)
+        else:
+            _statements(ctx, sentence, found)
         if len(found.statements) == before:
             _list_item(ctx, sentence, found)
         if len(found.statements) == before:
@@ -171,13 +180,24 @@ def _statements(ctx: Context, sentence: Sentence, found: Found) -> None:
             continue  # the modal sits inside the opening condition: "If X should fail, ..."
         if action_span is None or is_conditional(ctx.text, Span(starts[k], hit.start)):
             continue
-        made = _statement_for(ctx, sentence, hit, Span(starts[k], hit.start), action_span, previous)
+        subject = Span(starts[k], hit.start)
+        shared = _shared_subject(ctx, subject, found, sentence)
+        made = _statement_for(ctx, sentence, hit, subject, action_span, previous, shared)
         if made is None:
             continue
         index = len(found.statements)
         found.statements.append(made)
         previous = made.bearers
         nested(ctx, made, index, found)
+
+
+def _shared_subject(ctx: Context, subject: Span, found: Found, sentence: Sentence) -> int | None:
+    """``Under the Convention, Freedonia must A and must B``: a modal clause with no subject of
+    its own shares the previous clause's, with its legal basis; where that clause starts."""
+    if subject.of(ctx.text).strip() or not found.statements:
+        return None
+    last = found.statements[-1]
+    return last.span.start if sentence.span.contains(last.span) else None
 
 
 def _after_condition(text: str, sentence: Sentence) -> int:
@@ -207,6 +227,7 @@ def _statement_for(
     subject: Span,
     rest: Span,
     previous: tuple[str, ...],
+    shared: int | None = None,
 ) -> Statement | None:
     cue = hit.cue
     action: Span | None = rest
@@ -228,7 +249,8 @@ def _statement_for(
     if kind == "Obligation" and re.match(r"\s*no\b", subject.of(ctx.text), re.I):
         kind = "Prohibition"
     span = Span(min(subject.start, hit.start), action.end)
-    bases = drafting.legal_bases(ctx, bases_of(ctx, span))
+    opening = Span(min(span.start, shared), span.end) if shared is not None else span
+    bases = drafting.legal_bases(ctx, bases_of(ctx, opening))
     if cue.name == "directive":
         bases = tuple(dict.fromkeys((*bases, *_issuing_instruments(ctx, subject))))
     if _is_demand(ctx, hit, bases):

@@ -143,6 +143,9 @@ def _candidates(text: str, span: Span) -> list[Span]:
     return [p for p in result if len(p) > 0 and not _is_appositive(text, p)]
 
 
+_GOVERNMENT_NAME = re.compile(r"of\s+(?:[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][\w'\u2019-]*|and|of))*")
+
+
 def _resolve_phrase(
     text: str, span: Span, inside: list[Mention], groups: Groups
 ) -> tuple[str, ...]:
@@ -232,12 +235,25 @@ def _resolve_single(
             return first.key
         if tail.startswith(("'s", "\u2019s")) and len(tail_words) >= 1:
             return _group(text, span, groups, members)
+        if _named_government(first, tail):
+            return first.key
     organ_of = _organ_of(text, rest, inside) or _office_of(text, rest, inside)
     if organ_of is not None:
         return organ_of
     if _head_word(text, rest) in lex.lower_words("group_heads"):
         return _group(text, span, groups, members)
     return None
+
+
+def _named_government(first: Mention, tail: str) -> bool:
+    """``the Fictish Government of National Accord``: a state's government under its own
+    capitalised name is that state."""
+    organ = first.label.rsplit(None, 1)[-1].lower()
+    return (
+        first.category == "state"
+        and organ in lexicon().lower_words("state_organ_nouns")
+        and _GOVERNMENT_NAME.fullmatch(tail) is not None
+    )
 
 
 def _skip_determiners(text: str, span: Span) -> int:

@@ -73,6 +73,16 @@ def duties(x: Extraction) -> list[tuple[str, tuple[str, ...], str]]:
             id="treaty-bearerless",
         ),
         pytest.param(
+            ACT + "(7) No person shall publish the name of an applicant.\n",
+            [("Prohibition", ("person",), "publish the name of an applicant")],
+            id="no-person-shall-act",
+        ),
+        pytest.param(
+            TREATY + "Article 9\nNo refugee shall knowingly harbour a fugitive.\n",
+            [("Prohibition", ("refugee",), "knowingly harbour a fugitive")],
+            id="no-refugee-shall-act",
+        ),
+        pytest.param(
             TREATY + "Article 4\nEveryone who is arrested shall be informed of the reasons.\n",
             [("Obligation", ("States Parties",), "be informed of the reasons")],
             id="everyone-who",

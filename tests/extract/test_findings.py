@@ -114,6 +114,25 @@ def test_an_order_of_the_court(extract_fictional: Extract) -> None:
     assert order.action == "pay the applicant EUR 10,000 in respect of damage"
 
 
+def test_the_court_holding_that_the_state_was_to_pay(extract_fictional: Extract) -> None:
+    x = extract_fictional(
+        "The Court held that Fictland was to pay the applicant EUR 10,000 in respect of damage."
+    )
+    (pay,) = _duties(x)
+    assert pay.bearers == (FICTLAND,) and pay.trigger == "was to"
+    assert (
+        pay.force == "Binding" and pay.action == "pay the applicant EUR 10,000 in respect of damage"
+    )
+
+
+def test_a_was_to_outside_the_holding_is_no_duty(extract_fictional: Extract) -> None:
+    x = extract_fictional(
+        "The Court held that Fictland had violated Article 3 of the Convention on the Rights "
+        "of Sylvanians. The applicant was to travel to Sylvania in May."
+    )
+    assert [s.finding for s in x.statements] == [True]
+
+
 def test_a_bare_must_in_a_judgment_is_the_courts_decision(extract_fictional: Extract) -> None:
     x = extract_fictional(
         "The Court held that Fictland had violated Article 3 of the Convention on the Rights "

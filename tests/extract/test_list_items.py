@@ -49,6 +49,28 @@ LEAD_IN_ROWS = [
         "The Council recommends that Freedonia:\n1. ratify the Convention;\n2. repeal the decree.",
         ["ratify the Convention", "repeal the decree"],
     ),
+    # an operative paragraph whose verb opens it, capitalised; an item opening with adverbs
+    (
+        "1. Calls upon Freedonia to:\n\n(a) Release all detainees;\n\n"
+        "(b) Swiftly, fairly and openly examine every complaint.",
+        ["Release all detainees",
+         "Swiftly, fairly and openly examine every complaint"],
+    ),
+    # an item that leads in the means of its duty: the gerund items below owe to the addressee
+    (
+        "1. Calls upon Freedonia to:\n\n(a) Release all detainees;\n\n"
+        "(b) Cooperate with monitors, including by:\n\n(i) Granting them access to prisons;\n\n"
+        "(ii) Refraining from reprisals;\n\n2. Decides to remain seized of the matter.",
+        ["Release all detainees", "Cooperate with monitors", "Granting them access to prisons",
+         "Refraining from reprisals"],
+    ),
+    # verbs of sanction and of search open items too
+    (
+        "We urge Freedonia to:\n\n\u2022 Impose a moratorium on executions, and abolish the"
+        " death penalty;\n\u2022 Trace the missing and exhume the mass graves.",
+        ["Impose a moratorium on executions", "abolish the death penalty",
+         "Trace the missing and exhume the mass graves"],
+    ),
     # a lead-in ending in "should:" and Roman-numbered items
     (
         "Freedonia should:\n(i) release all detainees;\n(ii) admit monitors.",
@@ -64,6 +86,24 @@ def test_every_item_of_a_lead_in_is_a_duty_of_its_addressee(
     found = items(extract_fictional(text))
     assert [action for _, action, _ in found] == actions
     assert {bearers for bearers, _, _ in found} == {("XFD",)}
+
+
+GERUND_TRAPS = [
+    # a gerund opens an item of a concern, and of a list that is no means of a duty
+    "Freedonia should:\n\n(a) Release all detainees;\n\n"
+    "The Committee on Sylvanian Rights is concerned about:\n\n(a) Increasing arrests of"
+    " journalists;\n\n(b) Continuing reports of torture.",
+    "The Committee on Sylvanian Rights notes the following:\n\n(a) Ending the curfew;\n\n"
+    "(b) Releasing some detainees.",
+]
+
+
+@pytest.mark.parametrize("text", GERUND_TRAPS)
+def test_a_gerund_item_is_a_duty_only_under_a_means_lead_in(
+    text: str, extract_fictional: Extract
+) -> None:
+    found = items(extract_fictional(text))
+    assert [action for _, action, _ in found if not action.startswith("Release")] == []
 
 
 UPR_ROWS = [

@@ -183,6 +183,38 @@ STATEMENT_ROWS = [
         " return Sylvanians.",
         (REC, ("XFD",), "must not", "not return Sylvanians"),
     ),
+    # a treaty body's renewed recommendation, and its request put in the passive
+    row(
+        "The Committee on Sylvanian Rights reiterates its previous recommendation"
+        " (FRD/C/CO/2, para. 9) that Freedonia repeal the decree.",
+        (
+            REC,
+            ("XFD",),
+            "reiterates its previous recommendation (FRD/C/CO/2, para. 9) that",
+            "repeal the decree",
+        ),
+    ),
+    row(
+        "In accordance with its rules, Freedonia is requested to provide, by 1 May 2031,"
+        " information on the measures taken.",
+        (
+            REC,
+            ("XFD",),
+            "is requested to",
+            "provide, by 1 May 2031, information on the measures taken",
+        ),
+    ),
+    row(
+        "The Parliament urges Freedonia to end forced returns, and calls on member states to"
+        " resettle Sylvanians.",
+        (REC, ("XFD",), "urges", "end forced returns"),
+        (REC, ("member states",), "calls on", "resettle Sylvanians"),
+    ),
+    # an adverb between the addressee and "to" is no part of either
+    row(
+        "The Parliament presses Freedonia publicly to end forced returns.",
+        (REC, ("XFD",), "presses", "end forced returns"),
+    ),
     # customary law binds all states
     row(
         "The injunction to never return Sylvanians to a place where they face persecution is a"
@@ -210,6 +242,16 @@ FORCE_ROWS = [
         ["Binding"],
     ),
     ("Freedonia must not return Sylvanians.", ["NonBinding"]),
+    # a clause with no subject of its own shares the basis of the clause before it
+    (
+        "Under the Convention on the Rights of Sylvanians, Freedonia must trace the missing"
+        " and must support their families.",
+        ["Binding", "Binding"],
+    ),
+    (
+        "Freedonia must trace the missing and must support their families.",
+        ["NonBinding", "NonBinding"],
+    ),
     ("Everyone has the right to leave any country.", ["Binding"]),
     ("Freedonia should be urged to release all detainees.", ["NonBinding"]),
 ]
@@ -232,6 +274,8 @@ NEGATIVE_ROWS = [
     "We must stress that our research began in Sylvania.",
     "It is important to be clear about the limitations of this report.",
     "Freedonia may at any time withdraw from the Convention on the Rights of Sylvanians.",
+    "Freedonia was asked to leave the talks.",
+    "Sylvanian applicants are invited to an interview.",
 ]
 
 
@@ -264,6 +308,26 @@ def test_heading_addressee_bears_a_passive_bullet(extract_fictional: Extract) ->
         (REC, ("XFD",), "should", "be released"),
         (REC, ("XFD",), "should", "be admitted to all prisons"),
     ]
+
+
+def test_a_directive_item_under_an_addressee_is_the_addressees(extract_fictional: Extract) -> None:
+    x = extract_fictional(
+        "Recommendations\n\nTo the Committee on Sylvanian Rights:\n\n"
+        "1. Request Freedonia to report on its prisons.\n\n"
+        "To Sylvania:\n\n\u00b7 Urge Freedonia to release all detainees.\n"
+    )
+    assert statements(x) == [
+        (
+            REC,
+            ("sylvanian-rights-committee",),
+            "(imperative)",
+            "Request Freedonia to report on its prisons",
+        ),
+        (REC, ("XFD",), "Request", "report on its prisons"),
+        (REC, ("XSY",), "(imperative)", "Urge Freedonia to release all detainees"),
+        (REC, ("XFD",), "Urge", "release all detainees"),
+    ]
+    assert x.statements[1].urged_by == 0 and x.statements[3].urged_by == 2
 
 
 def test_heading_addressee_of_a_group(extract_fictional: Extract) -> None:

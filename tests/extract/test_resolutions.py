@@ -49,6 +49,19 @@ def test_the_adopting_body_issues_the_recommendations(
     assert any(e.key == body for e in x.entities)
 
 
+def test_the_bodys_next_operative_verb_ends_the_action(extract_fictional: Extract) -> None:
+    x = extract_fictional(
+        "The Human Rights Council,\n\n3. Encourages States to develop alternatives to"
+        " detention, and reaffirms that Sylvanian children deserve protection;\n\n"
+        "4. Calls upon Freedonia to consult civil society and notify the Committee;\n"
+    )
+    actions = [s.action for s in x.statements if s.type == "Recommendation"]
+    assert actions == [
+        "develop alternatives to detention",
+        "consult civil society and notify the Committee",
+    ]
+
+
 def test_no_opening_no_adopting_body(extract_fictional: Extract) -> None:
     x = extract_fictional(OPERATIVE)
     assert x.author is None

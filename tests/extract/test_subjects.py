@@ -39,6 +39,12 @@ ROWS = [
     ("the Sylvanian authorities", (SYLVANIA,)),
     ("the Government of Freedonia", (FREEDONIA,)),
     ("the authorities of Sylvania", (SYLVANIA,)),
+    # a state's government under its own name is the state
+    ("the Freedonian Government of National Concord", (FREEDONIA,)),
+    (
+        "the Sylvanian authorities of the interior",
+        (group("Sylvanian authorities of the interior"),),
+    ),
     ("The Freedonia Rights Foundation", (FOUNDATION,)),
     ("the Committee on Sylvanian Rights", (COMMITTEE,)),
     # a body's office is the body; an acronym in parentheses adds nothing
