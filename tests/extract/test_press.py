@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from rdflib import Dataset
 
 from dutygraph.extract.ir import Extraction
+from dutygraph.verbs import query
 
 Extract = Callable[[str], Extraction]
 
@@ -160,3 +162,16 @@ def test_a_norm_of_international_law_binds_all_states(extract_fictional: Extract
 
 def test_a_past_prohibition_by_a_state_is_no_norm(extract_fictional: Extract) -> None:
     assert extract_fictional("Freedonia prohibited the march in 2019.").statements == ()
+
+
+def test_all_states_and_a_part_of_them_owe_one_row(
+    build_fictional: Callable[[str], Dataset],
+) -> None:
+    # every "all States ..." is the one group of all States: one label, so one row per duty
+    text = (
+        "The Fictish Council called on all States, and in particular all States with influence"
+        " over the parties, to support the Freedonian peace talks.\n"
+    )
+    result = query(build_fictional(text), "duties")
+    bearers = [row[result.columns.index("bearer")] for row in result.rows]
+    assert bearers == ["all States"]
