@@ -89,6 +89,17 @@ def test_the_country_and_the_authorities_are_the_state_the_passage_is_about(
     ]
 
 
+def test_the_state_is_the_state_the_passage_is_about(extract_fictional: Extract) -> None:
+    text = (
+        "Freedonia returned 40 refugees to Sylvania in May.\n"
+        "Freedonia also closed its border.\n"
+        "The State must not return any person to a country where they face torture.\n"
+    )
+    assert duties(extract_fictional(text)) == [
+        (("XFD",), "not return any person to a country where they face torture")
+    ]
+
+
 def test_two_equally_salient_states_leave_the_country_unresolved(
     extract_fictional: Extract,
 ) -> None:
