@@ -611,6 +611,13 @@ LISTS = [
         ("XFD", LABOUR, RAT, "2008", False),
         ("XFD", TRADE, RAT, "2015", False),
     ),
+    # inline: "the State party of X" is the reviewed state, not a state "of X"
+    row(
+        "Concluding observations on the second periodic report of Freedonia\n\n"
+        "1. The Committee on Sylvanian Rights welcomes the ratification by the State party of the"
+        " International Covenant on Freedonian Labour, in 2008.\n",
+        ("XFD", LABOUR, RAT, "2008", False),
+    ),
     # asked for, not done
     row(
         "The Committee on Sylvanian Rights recommends that Freedonia ratify the following"
