@@ -21,7 +21,7 @@ from dutygraph.extract.ir import (
     Statement,
 )
 from dutygraph.extract.lexicon import lexicon
-from dutygraph.extract.recommenders import trailing_recommenders
+from dutygraph.extract.recommenders import matrix_row, trailing_recommenders
 from dutygraph.extract.subjects import INHERIT, resolve_subject
 
 # "urged X to stop", and "urged X “to stop ...”" with the quotation opening before "to"
@@ -158,9 +158,9 @@ def imperative(ctx: Context, sentence: Sentence, found: Found) -> None:
     block = ctx.block_of(sentence)
     if block.kind not in {"bullet", "paragraph"}:
         return
-    opening = re.match(
-        r"\s*(?:(?:and|\w+ly),?\s+)*(?P<verb>[A-Za-z-]+)\b", sentence.span.of(ctx.text)
-    )
+    row = matrix_row(ctx.text, sentence.span, ctx.mentions)
+    span = row.body if row is not None else sentence.span
+    opening = re.match(r"\s*(?:(?:and|\w+ly),?\s+)*(?P<verb>[A-Za-z-]+)\b", span.of(ctx.text))
     verbs = lexicon().lower_words("imperative_verbs")
     if opening is None:
         return
@@ -168,18 +168,22 @@ def imperative(ctx: Context, sentence: Sentence, found: Found) -> None:
     if word not in verbs and not (_means_item(ctx, block.lead_in) and _gerund_of(word, verbs)):
         return
     listed = block.kind == "bullet" and (block.lead_in is not None or block.heading is not None)
-    if not sentence.span.of(ctx.text)[:1].isupper() and not listed:
+    if not span.of(ctx.text)[:1].isupper() and not listed:
         return
-    recommenders = trailing_recommenders(ctx.text, block.span, ctx.mentions)
+    if row is not None:
+        recommenders = row.recommenders
+    else:
+        recommenders = trailing_recommenders(ctx.text, block.span, ctx.mentions)
     bearers = heading_addressee(ctx, sentence)
-    if not bearers and recommenders is not None and ctx.subject_state is not None:
+    reviewed = recommenders is not None or row is not None
+    if not bearers and reviewed and ctx.subject_state is not None:
         bearers = (ctx.subject_state,)
-    end = sentence.span.end
-    if recommenders is not None and sentence.span.start < recommenders.start < end:
+    end = span.end
+    if recommenders is not None and span.start < recommenders.start < end:
         end = recommenders.start
     if not bearers:
         return
-    for piece in _imperative_pieces(ctx.text, Span(sentence.span.start, end)):
+    for piece in _imperative_pieces(ctx.text, Span(span.start, end)):
         action = cut_action(ctx.text, piece.start, piece.end)
         if action is None:
             continue

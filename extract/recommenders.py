@@ -1,7 +1,8 @@
 """Recommending states: ``116.12 Ratify the Convention (Sylvania) (Ruritania);``.
 
 A Universal Periodic Review lists each recommendation with the states that made it in
-parentheses at its end; the recommendation is addressed to the state under review.
+parentheses at its end; the recommendation is addressed to the state under review. A matrix
+of recommendations gives each one a row of labelled lines instead (``Recommending State: X``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dutygraph.extract.ir import Mention, Span
+from dutygraph.extract.lexicon import lexicon
 
 # "(Sylvania)", "(Sylvania, Ruritania)", "(Sylvania and Ruritania)", "(Sylvania; Ruritania)"
 _GROUP = re.compile(r"\(([^()]{2,200})\)")
@@ -76,3 +78,29 @@ def _only_states(text: str, group: Span, mentions: Sequence[Mention]) -> list[st
     if _SEPARATOR.sub("", rest).strip():
         return None
     return [m.key for m in states]
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """One row of a matrix of recommendations: the recommendation's text and who made it."""
+
+    body: Span
+    recommenders: Recommenders | None
+
+
+def matrix_row(text: str, sentence: Span, mentions: Sequence[Mention]) -> MatrixRow | None:
+    """``Recommendation: 41.12 Ratify X`` then labelled lines (``Source of position: ...``,
+    ``Recommending State: Sylvania``): the text after the label, up to the first labelled line."""
+    label = lexicon().pattern("matrix_item_label").match(sentence.of(text))
+    if label is None:
+        return None
+    start = sentence.start + label.end()
+    field = lexicon().pattern("matrix_field").search(text, start, sentence.end)
+    body = Span(start, field.start() if field else sentence.end)
+    named = lexicon().pattern("matrix_recommenders").search(text, body.end, sentence.end)
+    if named is None:
+        return MatrixRow(body, trailing_recommenders(text, body, mentions))
+    who = Span(named.start("who"), named.end("who"))
+    states = [m.key for m in mentions if m.category == "state" and who.contains(m.span)]
+    listed = Recommenders(body.end, tuple(dict.fromkeys(states))) if states else None
+    return MatrixRow(body, listed)

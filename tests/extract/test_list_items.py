@@ -127,6 +127,19 @@ UPR_ROWS = [
         "89.1 Repeal the decree on assemblies (Ruritania, Sylvania);",
         [(("XFD",), "Repeal the decree on assemblies", ("XRU", "XSY"))],
     ),
+    # a matrix: the title line names the state, each row labels its recommending states
+    (
+        "Universal Periodic Review - Third cycle\nFreedonia\nMatrix of recommendations\n\n"
+        "Recommendation: 12.4 Repeal the decree on assemblies\n"
+        "Source of position: A/HRC/1/2, para. 12\nRecommending State: Sylvania\n"
+        "Position: Noted\n\n"
+        "Recommendation: 12.5 Ensure access to asylum\nRecommending States: Ruritania, Sylvania\n"
+        "Position: Supported",
+        [
+            (("XFD",), "Repeal the decree on assemblies", ("XSY",)),
+            (("XFD",), "Ensure access to asylum", ("XRU", "XSY")),
+        ],
+    ),
 ]
 
 

@@ -611,6 +611,21 @@ LISTS = [
         ("XFD", LABOUR, RAT, "2008", False),
         ("XFD", TRADE, RAT, "2015", False),
     ),
+    # inline: "the State party of X" is the reviewed state, not a state "of X"
+    row(
+        "Concluding observations on the second periodic report of Freedonia\n\n"
+        "1. The Committee on Sylvanian Rights welcomes the ratification by the State party of the"
+        " International Covenant on Freedonian Labour, in 2008, and its accession to the"
+        " International Covenant on Ruritanian Trade, in 2015.\n",
+        ("XFD", LABOUR, RAT, "2008", False),
+        ("XFD", TRADE, ACC, "2015", False),
+    ),
+    # asked for: no fact
+    row(
+        "The Committee on Sylvanian Rights recommends the ratification by Freedonia of the"
+        " International Covenant on Freedonian Labour and its accession to the International"
+        " Covenant on Ruritanian Trade.\n"
+    ),
     # asked for, not done
     row(
         "The Committee on Sylvanian Rights recommends that Freedonia ratify the following"

@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from rdflib import Dataset
 
 from dutygraph.extract.ir import Extraction
+from dutygraph.verbs import query
 
 Extract = Callable[[str], Extraction]
 
@@ -87,6 +89,17 @@ def test_the_country_and_the_authorities_are_the_state_the_passage_is_about(
     ]
 
 
+def test_the_state_is_the_state_the_passage_is_about(extract_fictional: Extract) -> None:
+    text = (
+        "Freedonia returned 40 refugees to Sylvania in May.\n"
+        "Freedonia also closed its border.\n"
+        "The State must not return any person to a country where they face torture.\n"
+    )
+    assert duties(extract_fictional(text)) == [
+        (("XFD",), "not return any person to a country where they face torture")
+    ]
+
+
 def test_two_equally_salient_states_leave_the_country_unresolved(
     extract_fictional: Extract,
 ) -> None:
@@ -160,3 +173,16 @@ def test_a_norm_of_international_law_binds_all_states(extract_fictional: Extract
 
 def test_a_past_prohibition_by_a_state_is_no_norm(extract_fictional: Extract) -> None:
     assert extract_fictional("Freedonia prohibited the march in 2019.").statements == ()
+
+
+def test_all_states_and_a_part_of_them_owe_one_row(
+    build_fictional: Callable[[str], Dataset],
+) -> None:
+    # every "all States ..." is the one group of all States: one label, so one row per duty
+    text = (
+        "The Fictish Council called on all States, and in particular all States with influence"
+        " over the parties, to support the Freedonian peace talks.\n"
+    )
+    result = query(build_fictional(text), "duties")
+    bearers = [row[result.columns.index("bearer")] for row in result.rows]
+    assert bearers == ["all States"]
