@@ -239,7 +239,7 @@ def _statement_for(
         subject, said_by = reported_subject(ctx.text, subject)
         subject = drafting.clause_subject(ctx, subject)
         bearers = _subject_bearers(ctx, sentence, subject, rest, previous, cue)
-    if not bearers or action is None:
+    if not bearers or action is None or _bound_by_whole_instrument(ctx, hit, action):
         return None
     issuer = _directive_issuer(ctx, subject) if cue.name == "directive" else None
     if said_by is not None:
@@ -269,6 +269,21 @@ def _statement_for(
         bases=bases,
         beneficiaries=beneficiaries_of(ctx, action),
         issuer=issuer,
+    )
+
+
+_BOUND_DETERMINER = re.compile(r"\s*(?:(?:the|both|all|its|their|these)\s+)?", re.I)
+
+
+def _bound_by_whole_instrument(ctx: Context, hit: _CueHit, action: Span) -> bool:
+    """``Freedonia is bound by the Ruritanian Convention``: a party fact, whose action would
+    be the treaty's name; ``bound by article 4`` or ``by the principle of X`` names a duty."""
+    if hit.cue.name != "bound-by":
+        return False
+    lead = _BOUND_DETERMINER.match(ctx.text, action.start, action.end)
+    start = lead.end() if lead is not None else action.start
+    return any(
+        m.category == "instrument" and m.span.start == start for m in ctx.mentions_in(action)
     )
 
 
