@@ -170,6 +170,8 @@ def _clause_bounds(
 
 def _statements(ctx: Context, sentence: Sentence, found: Found) -> None:
     hits = _cue_hits(ctx, sentence)
+    if hits and lexicon().pattern("recital").search(sentence.span.of(ctx.text)):
+        return  # a resolution's preambular paragraph recites, it does not oblige
     bounds = [_clause_bounds(ctx, sentence, hits, k) for k in range(len(hits))]
     starts = [start for start, _ in bounds]
     previous: tuple[str, ...] = _previous_bearers(found, ctx, sentence)

@@ -101,6 +101,18 @@ def test_noting_and_welcoming_state_no_duty(extract_fictional: Extract, text: st
     assert not extract_fictional("The General Assembly,\n\n" + text).statements
 
 
+def test_preambular_recitals_state_no_duty_and_the_operative_part_does(
+    extract_fictional: Extract,
+) -> None:
+    x = extract_fictional(
+        "The Human Rights Council,\n\n"
+        "Reaffirming that all States must protect the fishermen of Sylvania,\n\n"
+        "Recognizing that Freedonia has the primary responsibility to assist them,\n\n" + OPERATIVE
+    )
+    (duty,) = x.statements
+    assert duty.action == "protect the fishermen of Sylvania" and duty.issuer == HRC
+
+
 def test_lone_note_numbers_after_instrument_names_leave_the_action(
     extract_fictional: Extract,
 ) -> None:
