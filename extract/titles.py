@@ -100,7 +100,7 @@ def _special_procedure_pattern() -> re.Pattern[str]:
     titles = "|".join(sorted(lexicon().words("special_procedure_titles"), key=len, reverse=True))
     return re.compile(
         rf"\b(?:{titles})\s+(?:of\s+the\s+Secretary-General\s+)?on\s+"
-        r"(?:[^,;.()\n]|,\s+(?:or\s+|and\s+)?(?=[A-Z]))+"
+        r"(?:[^,;:.()\n]|,\s+(?:or\s+|and\s+)?(?=[A-Z]))+"
     )
 
 
