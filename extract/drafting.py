@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 _MARKER = re.compile(r"\s*(?:(?:\d+(?:\.\d+)*\.?|\(\w{1,4}\)|[a-z]\))\s*)+")
 _DETERMINERS = re.compile(r"(?:(?:the|a|an|each|every|any|such|that|this|no)\s+)+", re.I)
 _PHRASE_END = re.compile(r",|\s(?:who|whom|whose|which|that|where|when|if|in|under|to)\b|\(")
+# "The official responsible for the place of detention": the head keeps its adjective
+_RESPONSIBLE = re.compile(r"\s+responsible(?=\s+for\b)")
 _STATE_KEY = "local:state:the-state"
 _ITEM_JOINER = re.compile(r"[\s,;.]*(?:\b(?:and|or)\b)?[\s,;.]*$")
 
@@ -172,7 +174,7 @@ def _office_or_role(ctx: Context, subject: Span) -> tuple[str, ...]:
     if phrase is None:
         return ()
     label = re.sub(r"\s+", " ", phrase.of(ctx.text))
-    lower = label.lower()
+    lower = label.lower().removesuffix(" responsible")  # its head noun decides
     lex = lexicon()
     if _ends_with(lower, lex.lower_words("office_heads")):
         key = local_key("body", label)
@@ -191,6 +193,8 @@ def _noun_phrase(text: str, subject: Span) -> Span | None:
     phrase = phrase.lstrip()
     end = _PHRASE_END.search(phrase)
     head = phrase[: end.start()] if end else phrase
+    responsible = _RESPONSIBLE.search(head)
+    head = head[: responsible.end()] if responsible else head
     determiners = _DETERMINERS.match(head)
     start = determiners.end() if determiners else 0
     head = head.rstrip()

@@ -127,7 +127,8 @@ def _addressee_of(ctx: Context, heading: Span) -> tuple[str, ...]:
         bearers = resolve_subject(ctx.text, who, ctx.mentions_in(who), ctx.groups)
         return () if bearers == INHERIT else bearers
     directive = re.search(
-        r"\b(?:urges?|calls?\s+(?:up)?on|recommends?\s+that)\s+(?P<who>.+?)"
+        r"\b(?:urges?|calls?\s+(?:up)?on|requests?|encourages?|invites?|recommends?\s+that)"
+        r"\s+(?P<who>.+?)"
         r"(?:\s+to)?\s*:\s*$",
         heading.of(ctx.text),
         re.I,
@@ -160,10 +161,14 @@ def imperative(ctx: Context, sentence: Sentence, found: Found) -> None:
         return
     row = matrix_row(ctx.text, sentence.span, ctx.mentions)
     span = row.body if row is not None else sentence.span
-    opening = re.match(r"\s*(?:(?:and|\w+ly),?\s+)*(?P<verb>[A-Za-z-]+)\b", span.of(ctx.text))
+    opening = re.match(
+        r"\s*(?:(?:and|\w+ly),?\s+)*(?P<to>to\s+)?(?P<verb>[A-Za-z-]+)\b",
+        span.of(ctx.text),
+        re.I,
+    )
     verbs = lexicon().lower_words("imperative_verbs")
-    if opening is None:
-        return
+    if opening is None or (opening.group("to") and block.lead_in is None):
+        return  # "(a) To prevent ..." continues a lead-in's "Calls upon X:"
     word = opening.group("verb").lower()
     if word not in verbs and not (_means_item(ctx, block.lead_in) and _gerund_of(word, verbs)):
         return
@@ -183,7 +188,8 @@ def imperative(ctx: Context, sentence: Sentence, found: Found) -> None:
         end = recommenders.start
     if not bearers:
         return
-    for piece in _imperative_pieces(ctx.text, Span(span.start, end)):
+    start = span.start + opening.start("verb") if opening.group("to") else span.start
+    for piece in _imperative_pieces(ctx.text, Span(start, end)):
         action = cut_action(ctx.text, piece.start, piece.end)
         if action is None:
             continue

@@ -170,6 +170,8 @@ def _clause_bounds(
 
 def _statements(ctx: Context, sentence: Sentence, found: Found) -> None:
     hits = _cue_hits(ctx, sentence)
+    if hits and lexicon().pattern("recital").search(sentence.span.of(ctx.text)):
+        return  # a resolution's preambular paragraph recites, it does not oblige
     bounds = [_clause_bounds(ctx, sentence, hits, k) for k in range(len(hits))]
     starts = [start for start, _ in bounds]
     previous: tuple[str, ...] = _previous_bearers(found, ctx, sentence)
@@ -239,7 +241,7 @@ def _statement_for(
         subject, said_by = reported_subject(ctx.text, subject)
         subject = drafting.clause_subject(ctx, subject)
         bearers = _subject_bearers(ctx, sentence, subject, rest, previous, cue)
-    if not bearers or action is None:
+    if not bearers or action is None or _bound_by_whole_instrument(ctx, hit, action):
         return None
     issuer = _directive_issuer(ctx, subject) if cue.name == "directive" else None
     if said_by is not None:
@@ -269,6 +271,21 @@ def _statement_for(
         bases=bases,
         beneficiaries=beneficiaries_of(ctx, action),
         issuer=issuer,
+    )
+
+
+_BOUND_DETERMINER = re.compile(r"\s*(?:(?:the|both|all|its|their|these)\s+)?", re.I)
+
+
+def _bound_by_whole_instrument(ctx: Context, hit: _CueHit, action: Span) -> bool:
+    """``Freedonia is bound by the Ruritanian Convention``: a party fact, whose action would
+    be the treaty's name; ``bound by article 4`` or ``by the principle of X`` names a duty."""
+    if hit.cue.name != "bound-by":
+        return False
+    lead = _BOUND_DETERMINER.match(ctx.text, action.start, action.end)
+    start = lead.end() if lead is not None else action.start
+    return any(
+        m.category == "instrument" and m.span.start == start for m in ctx.mentions_in(action)
     )
 
 

@@ -100,7 +100,7 @@ def _special_procedure_pattern() -> re.Pattern[str]:
     titles = "|".join(sorted(lexicon().words("special_procedure_titles"), key=len, reverse=True))
     return re.compile(
         rf"\b(?:{titles})\s+(?:of\s+the\s+Secretary-General\s+)?on\s+"
-        r"(?:[^,;.()\n]|,\s+(?:or\s+|and\s+)?(?=[A-Z]))+"
+        r"(?:[^,;:.()\n]|,\s+(?:or\s+|and\s+)?(?=[A-Z]))+"
     )
 
 
@@ -148,7 +148,7 @@ def _capitalised_runs(tokens: list[Token]) -> Iterator[list[Token]]:
     for i, token in enumerate(tokens):
         if (
             token.text[:1].isupper()  # _is_capitalised, the test most tokens end at
-            or (run and _extends_run(run[-1], tokens, i, function_words, heads))
+            or (run and _extends_run(run, tokens, i, function_words, heads))
             or (len(token.text) == 4 and _is_title_year(tokens, i))  # no call for most tokens
         ):
             run.append(token)
@@ -159,17 +159,46 @@ def _capitalised_runs(tokens: list[Token]) -> Iterator[list[Token]]:
 
 
 def _extends_run(
-    last: Token, tokens: list[Token], i: int, function_words: frozenset[str], heads: frozenset[str]
+    run: list[Token],
+    tokens: list[Token],
+    i: int,
+    function_words: frozenset[str],
+    heads: frozenset[str],
 ) -> bool:
-    """A token in lower case that continues a run ending in ``last``: a law's year, the dot of an
-    abbreviation, a hyphen, or a function word before more of the title."""
-    token = tokens[i]
+    """A token in lower case that continues ``run``: a law's year, the dot of an abbreviation,
+    a hyphen, a function word before more of the title, or the brackets of a law's title."""
+    token, last = tokens[i], run[-1]
     return (
         _is_law_year(last, token)
         or (token.text == "." and len(last.text) == 1 and _adjacent(last, token))
         or (token.text in {"-", "\u2019"} and _adjacent(last, token))
         or (token.text in function_words and _continues(tokens, i, function_words, heads))
+        or (token.text == "(" and _bracketed_in_law_title(tokens, i))
+        or (token.text == ")" and _open_bracket(run))
     )
+
+
+_BRACKET_REACH = 8  # words inside the brackets of a law's title: ``(Asylum and Immigration)``
+
+
+def _bracketed_in_law_title(tokens: list[Token], i: int) -> bool:
+    """``Fictland Detention (Safeguards) Act 2025``: capitalised words in brackets that a law's
+    head noun follows belong to its title."""
+    function_words = lexicon().words("title_function_words")
+    if i + 1 >= len(tokens) or not _is_capitalised(tokens[i + 1]):
+        return False  # ``(the Council)`` defines a short name
+    for j in range(i + 1, min(len(tokens) - 1, i + 1 + _BRACKET_REACH)):
+        word = tokens[j].text
+        if word == ")":
+            return j > i + 1 and tokens[j + 1].text in lexicon().words("domestic_law_heads")
+        if not (_is_capitalised(tokens[j]) or word in function_words):
+            return False
+    return False
+
+
+def _open_bracket(run: list[Token]) -> bool:
+    brackets = [t.text for t in run if t.text in {"(", ")"}]
+    return bool(brackets) and brackets[-1] == "("
 
 
 def _adjacent(left: Token, right: Token) -> bool:

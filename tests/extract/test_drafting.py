@@ -37,6 +37,17 @@ def duties(x: Extraction) -> list[tuple[str, tuple[str, ...], str]]:
             id="office-with-modifier",
         ),
         pytest.param(
+            TREATY
+            + "2. The official responsible for a place of detention shall keep a register.\n",
+            [("Obligation", ("official responsible",), "keep a register")],
+            id="office-responsible-for",
+        ),
+        pytest.param(
+            ACT + "(5) The person responsible for the detention of a person shall tell him.\n",
+            [("Obligation", ("person responsible",), "tell him")],
+            id="role-responsible-for",
+        ),
+        pytest.param(
             ACT + "(3) A person shall, where he or she moves, inform the Minister forthwith.\n",
             [("Obligation", ("person",), "where he or she moves, inform the Minister forthwith")],
             id="role-group",

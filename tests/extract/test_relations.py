@@ -177,6 +177,12 @@ STATEMENT_ROWS = [
         ),
         ("Obligation", ("all States",), "principle of", "non-return"),
     ),
+    # the duty after a whole-treaty "bound by" clause stays
+    row(
+        "Freedonia is bound by the Convention on the Rights of Sylvanians, and it must apply it at"
+        " its borders.",
+        (REC, ("XFD",), "must", "apply it at its borders"),
+    ),
     # "it": the one actor named earlier in the sentence
     row(
         "Freedonia has not ratified the Convention on the Rights of Sylvanians, but it must not"
@@ -276,6 +282,9 @@ NEGATIVE_ROWS = [
     "Freedonia may at any time withdraw from the Convention on the Rights of Sylvanians.",
     "Freedonia was asked to leave the talks.",
     "Sylvanian applicants are invited to an interview.",
+    # bound by a whole treaty: a party fact, not a duty whose action is the treaty's name
+    "Freedonia is bound by the Convention on the Rights of Sylvanians, which it ratified in 1994.",
+    "Freedonia and Sylvania are both bound by the International Covenant on Freedonian Labour.",
 ]
 
 

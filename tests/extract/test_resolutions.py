@@ -101,6 +101,45 @@ def test_noting_and_welcoming_state_no_duty(extract_fictional: Extract, text: st
     assert not extract_fictional("The General Assembly,\n\n" + text).statements
 
 
+def test_preambular_recitals_state_no_duty_and_the_operative_part_does(
+    extract_fictional: Extract,
+) -> None:
+    x = extract_fictional(
+        "The Human Rights Council,\n\n"
+        "Reaffirming that all States must protect the fishermen of Sylvania,\n\n"
+        "Recognizing that Freedonia has the primary responsibility to assist them,\n\n" + OPERATIVE
+    )
+    (duty,) = x.statements
+    assert duty.action == "protect the fishermen of Sylvania" and duty.issuer == HRC
+
+
+def test_items_that_open_with_to_continue_the_lead_in_of_their_addressee(
+    extract_fictional: Extract,
+) -> None:
+    x = extract_fictional(
+        "The Human Rights Council,\n\n"
+        "1. Calls upon all States:\n(a) To protect the fishermen of Sylvania;\n"
+        "(b) To adopt laws on fishing;\n\n"
+        "2. Requests the Special Rapporteur on the rights of Sylvanian fishers:\n"
+        "(a) To submit a report to the Council;\n"
+    )
+    rows = [(s.action, s.issuer) for s in x.statements]
+    assert rows == [
+        ("protect the fishermen of Sylvania", HRC),
+        ("adopt laws on fishing", HRC),
+        ("submit a report to the Council", HRC),
+    ]
+    labels = {e.key: e.label for e in x.entities}
+    assert (
+        labels[x.statements[2].bearers[0]]
+        == "Special Rapporteur on the rights of Sylvanian fishers"
+    )
+
+
+def test_a_paragraph_that_opens_with_to_is_no_imperative(extract_fictional: Extract) -> None:
+    assert not extract_fictional("To protect the fishermen of Sylvania matters.\n").statements
+
+
 def test_lone_note_numbers_after_instrument_names_leave_the_action(
     extract_fictional: Extract,
 ) -> None:

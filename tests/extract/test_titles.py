@@ -70,6 +70,16 @@ ROWS = [
     ("the Convention on the Rights of Sylvanians", []),
     ("the Committee on Sylvanian Rights", []),
     ("the Protocol to the Convention on the Rights of Sylvanians", []),
+    # capitalised words in brackets belong to a law's title, not before any other head
+    (
+        "The Fictish Detention (Safeguards) Act 2025 applies.",
+        [("Fictish Detention (Safeguards) Act 2025", "instrument")],
+    ),
+    (
+        "the Lorimer Foundation (Freedonia) opened an office",
+        [("Lorimer Foundation", "organization")],
+    ),
+    ("the Fictish Council (the Council) Act", [("Fictish Council", "body")]),
     # capitalised runs without a head noun are no names
     ("Freedonia and Sylvania Agreed Yesterday", []),
 ]
