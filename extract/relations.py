@@ -113,13 +113,22 @@ def _cue_hits(ctx: Context, sentence: Sentence) -> list[_CueHit]:
             continue
         gap = ctx.text[kept[-1].end : hit.start] if kept else ""
         joined = bool(kept) and _only_adverbs(gap)
-        if kept and hit.cue.name == "directive" and not re.search(r"[;,]", gap):
+        if kept and _nested_directive(ctx.text, kept[-1], hit, gap):
             continue  # "should (continue to) urge X to": the nested directive of the action
         if joined and not ctx.text[kept[-1].end : hit.start].strip():
             kept[-1] = _CueHit(kept[-1].start, hit.end, kept[-1].cue)  # "shall undertake to"
             continue
         kept.append(hit)
     return [h for h in kept if not _inverted_conditional(ctx.text, sentence, h)]
+
+
+def _nested_directive(text: str, previous: _CueHit, hit: _CueHit, gap: str) -> bool:
+    """A directive in the action of the cue before it, with no comma or semicolon between;
+    but ``urged X to A and called on Y to B``: a finite verb after ``and`` makes a call of its
+    own, where a base form (``should urge X to A and call on Y``) is part of the action."""
+    if hit.cue.name != "directive" or re.search(r"[;,]", gap):
+        return False
+    return lexicon().pattern("second_call").search(text, previous.end, hit.end) is None
 
 
 def _only_adverbs(gap: str) -> bool:

@@ -48,6 +48,37 @@ ROWS = [
         "Freedonia must end the raids, UN experts said today, urging Sylvania to open its border.",
         [(("XFD",), "end the raids"), (("XSY",), "open its border")],
     ),
+    # a second call joined by "and" with a finite verb is a call of its own
+    (
+        "The experts urged Freedonia to release the detainees and called on Sylvania to open"
+        " its border.",
+        [(("XFD",), "release the detainees"), (("XSY",), "open its border")],
+    ),
+    (
+        "The experts urged Freedonia to release the detainees and asked Sylvania to open its"
+        " border.",
+        [(("XFD",), "release the detainees"), (("XSY",), "open its border")],
+    ),
+    (
+        "The experts urged Freedonia to release the detainees and appealed to Sylvania to open"
+        " its border.",
+        [(("XFD",), "release the detainees"), (("XSY",), "open its border")],
+    ),
+    (
+        "The experts called on Freedonia to release the detainees, while urging Sylvania to"
+        " open its border.",
+        [(("XFD",), "release the detainees"), (("XSY",), "open its border")],
+    ),
+    (
+        "The experts urged Freedonia to release the detainees; it also called on Sylvania to"
+        " open its border.",
+        [(("XFD",), "release the detainees"), (("XSY",), "open its border")],
+    ),
+    # donors are a group of addressees, as donor governments are
+    (
+        "The Rapporteur urges donors to fund the shelters.",
+        [(("local:group:donor",), "fund the shelters")],
+    ),
     # a participle tail is no part of the action
     (
         "Freedonia should reverse its decision, saying it has no legal basis.",
@@ -66,6 +97,13 @@ def test_press_release_sentences(
     text: str, expected: list[object], extract_fictional: Extract
 ) -> None:
     assert duties(extract_fictional(text)) == expected
+
+
+def test_a_base_form_after_and_goes_on_the_first_call(extract_fictional: Extract) -> None:
+    text = "Freedonia should urge Sylvania to free the detainees and call on donors to fund camps."
+    actions = [s.action for s in extract_fictional(text).statements]
+    assert "free the detainees and call on donors to fund camps" in actions
+    assert "fund camps" not in actions
 
 
 def test_a_responsibility_is_a_recommendation(extract_fictional: Extract) -> None:
