@@ -171,7 +171,13 @@ def _obligation_at(
     if not bearers or action is None:
         return []
     trigger = re.sub(r"\s+", " ", cue.group()).strip()
-    return [_statement(ctx, sentence, bearers, action, trigger, None, body, False)]
+    made = _statement(ctx, sentence, bearers, action, trigger, None, body, False)
+    negation = re.match(r"\s*not\b", ctx.text[cue.end() : action.end])
+    if negation is None:
+        return [made]
+    # "States must not remove ...": the court states a prohibition
+    kept = Span(cue.end() + negation.end() - len("not"), action.end)
+    return [replace(made, type="Prohibition", action=kept.of(ctx.text), action_span=kept)]
 
 
 def _orders(ctx: Context, sentence: Sentence, verb: int, body: str) -> list[Statement]:
@@ -201,14 +207,21 @@ def _bare_obligations(
         span = trim_space(ctx.text, sentence.span)
         if ctx.block_of(sentence).kind == "heading" or any(s.span == span for s in found):
             continue
-        cue = cue_pattern.search(ctx.text, sentence.span.start, sentence.span.end)
-        if cue is None or re.search(r"\bthat\b|[,;:]", ctx.text[sentence.span.start : cue.start()]):
+        start = _after_connective(ctx.text, sentence.span)
+        cue = cue_pattern.search(ctx.text, start, sentence.span.end)
+        if cue is None or re.search(r"\bthat\b|[,;:]", ctx.text[start : cue.start()]):
             continue
         if re.match(r"\s+not\b", ctx.text[cue.end() : cue.end() + 5]):
             continue
-        subject = Span(sentence.span.start, cue.start())
+        subject = Span(start, cue.start())
         made.extend(_obligation_at(ctx, sentence, subject, cue, issuer))
     return made
+
+
+def _after_connective(text: str, span: Span) -> int:
+    """Where the clause starts after an opening connective (``Furthermore, Fictland must``)."""
+    opener = lexicon().pattern("decision_connective").match(text, span.start, span.end)
+    return opener.end() if opener is not None else span.start
 
 
 def _party_case(ctx: Context, statement: Statement) -> bool:

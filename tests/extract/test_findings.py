@@ -114,6 +114,32 @@ def test_an_order_of_the_court(extract_fictional: Extract) -> None:
     assert order.action == "pay the applicant EUR 10,000 in respect of damage"
 
 
+def test_the_law_a_court_recalls_binds_its_bearers(extract_fictional: Extract) -> None:
+    x = extract_fictional(
+        "The Court held that Fictland had violated Article 3 of the Convention on the Rights "
+        "of Sylvanians. The Court recalled that States must guarantee a fair hearing. "
+        "The Court reiterated that States must not expel a person to a country of risk."
+    )
+    recalled = [s for s in _duties(x) if not s.finding]
+    assert [(s.type, s.force, s.action) for s in recalled] == [
+        ("Obligation", "Binding", "guarantee a fair hearing"),
+        ("Prohibition", "Binding", "not expel a person to a country of risk"),
+    ]
+    assert all(s.issuer == recalled[0].issuer for s in recalled)
+    assert not [s for s in x.statements if s.type == "Recommendation"]
+
+
+def test_an_order_after_an_opening_connective_is_the_courts(extract_fictional: Extract) -> None:
+    x = extract_fictional(
+        "The Court ordered Fictland to pay the applicant EUR 10,000. Furthermore, Fictland "
+        "must adopt, within a reasonable time, measures to review detention."
+    )
+    orders = _duties(x)
+    assert [(s.bearers, s.force) for s in orders] == [((FICTLAND,), "Binding")] * 2
+    assert orders[1].action.startswith("adopt, within a reasonable time")
+    assert not [s for s in x.statements if s.type == "Recommendation"]
+
+
 def test_the_court_holding_that_the_state_was_to_pay(extract_fictional: Extract) -> None:
     x = extract_fictional(
         "The Court held that Fictland was to pay the applicant EUR 10,000 in respect of damage."
