@@ -110,7 +110,7 @@ def _party_fact(
     end = item.end if item is not None else sentence.span.end
     date_limit = next((s for s in cue_starts if s >= date_from), end)
     if cue.instruments in {"before", "previous"}:
-        # "ICCPR - ratified 1990": a table row's bare year, captured by the cue itself
+        # "CRS - ratified 1990": a table row's bare year, captured by the cue itself
         date = match.groupdict().get("year") or date_after(ctx.text, date_from, date_limit)
         dates = [date] * len(instruments)
     else:

@@ -225,7 +225,7 @@ _PASSAGE_MIN_MENTIONS = 2
 
 
 def _passage_state(ctx: Context, position: int) -> tuple[str, ...]:
-    """``ICCPR - ratified 1990``, a row that names no state: the document's state, else the
+    """``CRS - ratified 1990``, a row that names no state: the document's state, else the
     one the passage before is about."""
     if ctx.subject_state:
         return (ctx.subject_state,)
