@@ -114,30 +114,23 @@ def _lead_in_chain(ctx: Context, index: int | None) -> list[int]:
 def _addressee_of(ctx: Context, heading: Span) -> tuple[str, ...]:
     """``To Freedonia:``, ``Recommendations to the Government of Freedonia``, ``Freedonia
     should:`` or ``We urge the Government of Freedonia to:`` name who the items below address."""
-    match = _HEADING_ADDRESSEE.match(heading.of(ctx.text))
-    if match is not None:
-        who = Span(heading.start + match.start("who"), heading.start + match.end("who"))
-        bearers = resolve_subject(ctx.text, who, ctx.mentions_in(who), ctx.groups)
-        return () if bearers == INHERIT else bearers
-    lead_in = re.match(
-        r"(?P<who>.+?)\s+(?:should|must|shall)(?:\s+\w+ly)?\s*:\s*$", heading.of(ctx.text)
+    text = heading.of(ctx.text)
+    match = (
+        _HEADING_ADDRESSEE.match(text)
+        or re.match(r"(?P<who>.+?)\s+(?:should|must|shall)(?:\s+\w+ly)?\s*:\s*$", text)
+        or re.search(
+            r"\b(?:urges?|calls?\s+(?:up)?on|requests?|encourages?|invites?|recommends?\s+that)"
+            r"\s+(?P<who>.+?)"
+            r"(?:\s+to)?\s*:\s*$",
+            text,
+            re.I,
+        )
     )
-    if lead_in is not None:
-        who = Span(heading.start, heading.start + lead_in.end("who"))
-        bearers = resolve_subject(ctx.text, who, ctx.mentions_in(who), ctx.groups)
-        return () if bearers == INHERIT else bearers
-    directive = re.search(
-        r"\b(?:urges?|calls?\s+(?:up)?on|requests?|encourages?|invites?|recommends?\s+that)"
-        r"\s+(?P<who>.+?)"
-        r"(?:\s+to)?\s*:\s*$",
-        heading.of(ctx.text),
-        re.I,
-    )
-    if directive is not None:
-        who = Span(heading.start + directive.start("who"), heading.start + directive.end("who"))
-        bearers = resolve_subject(ctx.text, who, ctx.mentions_in(who), ctx.groups)
-        return () if bearers == INHERIT else bearers
-    return ()
+    if match is None:
+        return ()
+    who = Span(heading.start + match.start("who"), heading.start + match.end("who"))
+    bearers = resolve_subject(ctx.text, who, ctx.mentions_in(who), ctx.groups)
+    return () if bearers == INHERIT else bearers
 
 
 def addressed_directive(ctx: Context, sentence: Sentence) -> bool:
